@@ -1,0 +1,99 @@
+// Background (MV3 service worker in Chrome, event page in Firefox): wires browser events and
+// messages to lib/background/service.ts. Every decision lives there; this file only adapts APIs.
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser, listen, sessionArea, t, toolbar } from '../lib/browser/adapter';
+import { BackgroundService, type Platform } from '../lib/background/service';
+import { openXrefDb } from '../lib/store/schema';
+import type { CompiledCorpus } from '../lib/corpus/compile';
+import type { Settings } from '../lib/store/types';
+import type { Reply } from '../lib/messages';
+
+const GATE_ID = 'rxr-gate';
+const GATE_FILE = 'content-scripts/gate.js';
+
+function gateMatches(settings: Settings): string[] {
+  if (settings.detection === 'sites') return settings.sites.flatMap((h) => [`http://${h}/*`, `https://${h}/*`]);
+  return ['http://*/*', 'https://*/*'];
+}
+
+const platform: Platform = {
+  async loadBundledCorpus() {
+    const res = await fetch(browser.runtime.getURL('/corpus-index.json'));
+    return (await res.json()) as CompiledCorpus;
+  },
+  openDb: () => openXrefDb(),
+  session: {
+    async get<T>(key: string) {
+      return (await sessionArea().get(key))[key] as T | undefined;
+    },
+    set: (key, value) => sessionArea().set({ [key]: value }),
+    remove: (key) => sessionArea().remove(key),
+  },
+  async setBadge(tabId, badge) {
+    const action = toolbar();
+    await Promise.all([
+      action.setBadgeText({ tabId, text: badge.text }),
+      action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+      action.setTitle({ tabId, title: badge.title }),
+    ]).catch(() => undefined); // the tab may have closed meanwhile
+  },
+  async injectExtractor(tabId, force) {
+    await browser.scripting.executeScript({ target: { tabId }, func: (f: boolean) => { (globalThis as { __rxrForce?: boolean }).__rxrForce = f; }, args: [force] });
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
+  },
+  async showInTab(tabId, paragraph) {
+    try {
+      const reply = (await browser.tabs.sendMessage(tabId, { type: 'page:show', data: { paragraph } })) as Reply<'page:show'> | undefined;
+      return !!reply && reply.ok && reply.data.shown;
+    } catch {
+      return false;
+    }
+  },
+  async broadcastSettings(settings) {
+    const tabs = await browser.tabs.query({});
+    await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: 'page:settings', data: { markers: settings.markers } }).catch(() => undefined))));
+  },
+  async registerGate(settings) {
+    const existing = await browser.scripting.getRegisteredContentScripts({ ids: [GATE_ID] }).catch(() => []);
+    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [GATE_ID] });
+    const matches = gateMatches(settings);
+    if (settings.detection === 'on-demand' || matches.length === 0) return;
+    await browser.scripting.registerContentScripts([{ id: GATE_ID, js: [GATE_FILE], matches, runAt: 'document_idle', allFrames: false }]);
+  },
+  async injectGateIntoOpenTabs(settings) {
+    const tabs = await browser.tabs.query({ url: gateMatches(settings) });
+    await Promise.all(tabs.map((tab) => tab.id === undefined ? undefined : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [`/${GATE_FILE}`] }).catch(() => undefined)));
+  },
+  async getTab(tabId) {
+    try {
+      const tab = await browser.tabs.get(tabId);
+      return { url: tab.url ?? '', title: tab.title ?? '' };
+    } catch {
+      return null;
+    }
+  },
+  t: (key, subs) => t(key, subs),
+  version: browser.runtime.getManifest().version,
+  now: () => Date.now(),
+};
+
+export default defineBackground({
+  // Firefox MV2: an event page, not a persistent background.
+  persistent: false,
+  main() {
+    const service = new BackgroundService(platform);
+    listen(service.handlers());
+    browser.runtime.onInstalled.addListener((details) => {
+      void service.onInstalled().catch((e) => console.error('[cross-ref] install', e));
+      // First install: show the sources and settings once, so the reader knows what is checked and how.
+      if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
+    });
+    browser.runtime.onStartup.addListener(() => void service.onStartup().catch((e) => console.error('[cross-ref] startup', e)));
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      if (change.url !== undefined || change.status === 'loading') void service.onTabNavigated(tabId);
+    });
+    browser.tabs.onRemoved.addListener((tabId) => void service.onTabRemoved(tabId));
+    // A worker woken by a message after an update still finds the corpus seeded.
+    void service.ensureSeeded().catch((e) => console.error('[cross-ref] seed', e));
+  },
+});

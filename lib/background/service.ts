@@ -1,0 +1,246 @@
+// The background's decisions, free of browser APIs: it answers every protocol request, keeps each
+// tab's state where a restarted service worker finds it again, seeds the corpus and keeps the
+// matcher in step with the user's sources. The browser side is the `Platform` the entry point gives.
+//
+// Tab state machine (per tab, kept in session storage):
+//   idle ──gate:positive / tab:check──▶ working ──page:paragraphs──▶ results
+//     ▲                                   │ (extractor cannot run)        │
+//     └──────── navigation ◀── error ◀────┘                               │
+//     └──────── navigation ◀──────────────────────────────────────────────┘
+//   not-coverage: the extractor ran (on demand) and the page is not coverage.
+import type { CompiledCorpus } from '../corpus/compile';
+import type { Db } from '../store/schema';
+import type { Handlers, TabState, ErrorInfo } from '../messages';
+import { UserError, toErrorInfo } from '../messages';
+import { seedCorpus } from '../store/seed';
+import { addUserSource, exportSources, getSettings, importSources, listSources, removeSource, resetToBundled, setSettings, updateSource, displayName } from '../store/sources';
+import { Matcher } from '../match/engine';
+import { buildBm25 } from '../match/bm25';
+import { badgeFor, type Badge } from './badge';
+import { buildOverview, type Overview } from '../match/overview';
+import type { Settings } from '../store/types';
+
+export interface Platform {
+  /** The compiled corpus shipped with the extension. */
+  loadBundledCorpus(): Promise<CompiledCorpus>;
+  openDb(): Promise<Db>;
+  session: {
+    get<T>(key: string): Promise<T | undefined>;
+    set(key: string, value: unknown): Promise<void>;
+    remove(key: string): Promise<void>;
+  };
+  setBadge(tabId: number, badge: Badge): Promise<void>;
+  /** Injects the extraction script into a tab; it reports back with `page:paragraphs`. */
+  injectExtractor(tabId: number, force: boolean): Promise<void>;
+  /** Asks the tab's content side to show a paragraph; false when nothing there answered. */
+  showInTab(tabId: number, paragraph: number): Promise<boolean>;
+  /** Sends changed page settings to every tab that has results. */
+  broadcastSettings(settings: Settings): Promise<void>;
+  /** Runs the gate once in the already open tabs the detection mode covers. */
+  injectGateIntoOpenTabs(settings: Settings): Promise<void>;
+  /** (Re)registers the gate for the detection mode. */
+  registerGate(settings: Settings): Promise<void>;
+  getTab(tabId: number): Promise<{ url: string; title: string } | null>;
+  t(key: string, subs?: string[]): string;
+  version: string;
+  now(): number;
+}
+
+const tabKey = (tabId: number) => `tab:${tabId}`;
+// A "working" state older than this was interrupted (worker killed, page closed): report it.
+export const WORKING_TIMEOUT_MS = 20_000;
+
+export class BackgroundService {
+  private dbPromise: Promise<Db> | null = null;
+  private matcherPromise: Promise<Matcher> | null = null;
+  private corpusPromise: Promise<CompiledCorpus> | null = null;
+  private ready: Promise<void> | null = null;
+
+  constructor(private readonly platform: Platform) {}
+
+  db(): Promise<Db> {
+    return (this.dbPromise ??= this.platform.openDb());
+  }
+
+  corpus(): Promise<CompiledCorpus> {
+    return (this.corpusPromise ??= this.platform.loadBundledCorpus());
+  }
+
+  /** Seeds the bundled corpus when the database lacks this version (install, update, first wake). */
+  ensureSeeded(): Promise<void> {
+    return (this.ready ??= (async () => {
+      const [db, corpus] = await Promise.all([this.db(), this.corpus()]);
+      const r = await seedCorpus(db, corpus);
+      if (r.seeded) this.matcherPromise = null;
+    })().catch((e) => {
+      this.ready = null;
+      throw e;
+    }));
+  }
+
+  /** Install or update: seed, register the gate, and run it in tabs already open (browsers don't). */
+  async onInstalled(): Promise<void> {
+    await this.ensureSeeded();
+    const settings = await getSettings(await this.db());
+    await this.platform.registerGate(settings);
+    if (settings.detection !== 'on-demand') await this.platform.injectGateIntoOpenTabs(settings);
+  }
+
+  async onStartup(): Promise<void> {
+    await this.ensureSeeded();
+    await this.platform.registerGate(await getSettings(await this.db()));
+  }
+
+  /** The matcher over enabled sources, rebuilt after any change to them; postings come from the DB when saved. */
+  matcher(): Promise<Matcher> {
+    return (this.matcherPromise ??= (async () => {
+      await this.ensureSeeded();
+      const db = await this.db();
+      const corpus = await this.corpus();
+      const tx = db.transaction(['sources', 'articles', 'statements', 'postings'], 'readonly');
+      const [sources, articles, statements, snapshot] = await Promise.all([
+        tx.objectStore('sources').getAll(), tx.objectStore('articles').getAll(), tx.objectStore('statements').getAll(), tx.objectStore('postings').get('current'),
+      ]);
+      const enabled = new Set(sources.filter((s) => s.enabled).map((s) => s.id));
+      const topicArticles = new Set(articles.filter((a) => a.topic || !corpus.sources.some((s) => s.id === a.source)).map((a) => a.id));
+      const byId = new Map(statements.map((s) => [s.id, s]));
+      let usable = statements.filter((s) => enabled.has(s.source) && topicArticles.has(s.article));
+      let index;
+      if (snapshot && snapshot.statementIds.length === usable.length && snapshot.statementIds.every((id) => byId.has(id) && enabled.has(byId.get(id)!.source))) {
+        usable = snapshot.statementIds.map((id) => byId.get(id)!);
+        index = snapshot.index;
+      } else {
+        usable.sort((a, b) => (a.id < b.id ? -1 : 1));
+        index = buildBm25(usable.map((s) => s.terms));
+        await db.put('postings', { key: 'current', statementIds: usable.map((s) => s.id), index, builtAt: this.platform.now() });
+      }
+      return new Matcher({
+        sources: sources.map((s) => ({ id: s.id, name: displayName(s), url: s.url })),
+        articles: articles.map((a) => ({ id: a.id, source: a.source, title: a.title, url: a.url })),
+        statements: usable,
+        signature: corpus.signature,
+        index,
+      });
+    })().catch((e) => {
+      this.matcherPromise = null;
+      throw e;
+    }));
+  }
+
+  private invalidate(): void {
+    this.matcherPromise = null;
+  }
+
+  async tabState(tabId: number): Promise<TabState> {
+    const s = await this.platform.session.get<TabState>(tabKey(tabId));
+    if (!s) return { state: 'idle', url: (await this.platform.getTab(tabId))?.url ?? null };
+    if (s.state === 'working' && this.platform.now() - s.since > WORKING_TIMEOUT_MS) {
+      return { state: 'error', url: s.url, error: { code: 'interrupted', message: this.platform.t('errorInterrupted') } };
+    }
+    return s;
+  }
+
+  async setTabState(tabId: number, state: TabState): Promise<void> {
+    await this.platform.session.set(tabKey(tabId), state);
+    await this.platform.setBadge(tabId, badgeFor(state, (k, s) => this.platform.t(k, s)));
+  }
+
+  /** Navigation or reload: the tab's results no longer describe its page. */
+  async onTabNavigated(tabId: number): Promise<void> {
+    await this.platform.session.remove(tabKey(tabId));
+    await this.platform.setBadge(tabId, badgeFor({ state: 'idle', url: null }, (k, s) => this.platform.t(k, s)));
+  }
+
+  async onTabRemoved(tabId: number): Promise<void> {
+    await this.platform.session.remove(tabKey(tabId));
+  }
+
+  /** Runs the pipeline on a tab: inject the extractor, which reports back with its paragraphs. */
+  async check(tabId: number, force: boolean): Promise<TabState> {
+    const tab = await this.platform.getTab(tabId);
+    const url = tab?.url ?? '';
+    if (!/^https?:|^file:/i.test(url)) {
+      const error: ErrorInfo = { code: 'cannot-script', message: this.platform.t('errorCannotScript') };
+      const state: TabState = { state: 'error', url: url || null, error };
+      await this.setTabState(tabId, state);
+      return state;
+    }
+    await this.setTabState(tabId, { state: 'working', url, title: tab?.title ?? '', since: this.platform.now() });
+    try {
+      await this.platform.injectExtractor(tabId, force);
+    } catch (e) {
+      const info = toErrorInfo(e);
+      const state: TabState = { state: 'error', url, error: info.code === 'internal' ? { code: 'cannot-script', message: this.platform.t('errorCannotScript') } : info };
+      await this.setTabState(tabId, state);
+      return state;
+    }
+    return this.tabState(tabId);
+  }
+
+  async overview(): Promise<Overview> {
+    const m = await this.matcher();
+    return buildOverview(m);
+  }
+
+  handlers(): Handlers {
+    return {
+      ping: async () => {
+        const db = await this.db();
+        const version = ((await db.get('meta', 'corpusVersion')) as string | undefined) ?? null;
+        return { version: this.platform.version, corpus: { version, schema: db.version, sources: await db.count('sources'), statements: await db.count('statements') } };
+      },
+      'gate:positive': async (_data, sender) => {
+        if (sender.tabId === null) return { accepted: false };
+        const settings = await getSettings(await this.db());
+        if (settings.detection === 'on-demand') return { accepted: false };
+        await this.check(sender.tabId, false);
+        return { accepted: true };
+      },
+      'page:paragraphs': async (data, sender) => {
+        const matcher = await this.matcher();
+        const page = { url: data.url, title: data.title, paragraphs: data.paragraphs.slice(0, 2000), verdict: data.verdict };
+        const report = matcher.crossReference(page, { force: data.force });
+        if (sender.tabId !== null) {
+          const state: TabState = report.coverage.isCoverage || data.force
+            ? { state: 'results', url: data.url, report, at: this.platform.now() }
+            : { state: 'not-coverage', url: data.url, title: data.title, coverage: report.coverage };
+          await this.setTabState(sender.tabId, state);
+        }
+        return report;
+      },
+      'page:reset': async (_data, sender) => {
+        if (sender.tabId !== null) await this.onTabNavigated(sender.tabId);
+        return { cleared: sender.tabId !== null };
+      },
+      'tab:get': async ({ tabId }) => this.tabState(tabId),
+      'tab:check': async ({ tabId, force }) => this.check(tabId, force === true),
+      'tab:show': async ({ tabId, paragraph }) => ({ shown: await this.platform.showInTab(tabId, paragraph) }),
+      'overview:get': () => this.overview(),
+      'sources:list': async () => { await this.ensureSeeded(); return listSources(await this.db()); },
+      'source:update': async (edit) => { const source = await updateSource(await this.db(), edit); this.invalidate(); return { source }; },
+      'source:add': async (input) => { const r = await addUserSource(await this.db(), input, (await this.corpus()).signature, this.platform.now()); this.invalidate(); return r; },
+      'source:add-tab': async ({ tabId, name }) => {
+        const state = await this.tabState(tabId);
+        if (state.state !== 'results') throw new UserError('no-page-text', this.platform.t('errorNoPageText'));
+        const tab = await this.platform.getTab(tabId);
+        const text = state.report.paragraphs.map((p) => p.text).join('\n\n');
+        const host = tab?.url ? new URL(tab.url).host : 'This page';
+        const r = await addUserSource(await this.db(), { name: name?.trim() || host, url: state.url, title: state.report.title, text }, (await this.corpus()).signature, this.platform.now());
+        this.invalidate();
+        return r;
+      },
+      'source:remove': async ({ id }) => { const removed = await removeSource(await this.db(), id); this.invalidate(); return { removed }; },
+      'sources:export': async () => ({ json: await exportSources(await this.db()) }),
+      'sources:import': async ({ json }) => { const r = await importSources(await this.db(), json, (await this.corpus()).signature); this.invalidate(); return r; },
+      'sources:reset': async () => { const n = await resetToBundled(await this.db(), await this.corpus()); this.invalidate(); return { sources: n }; },
+      'settings:get': async () => getSettings(await this.db()),
+      'settings:set': async (change) => {
+        const before = await getSettings(await this.db());
+        const next = await setSettings(await this.db(), change);
+        if (before.detection !== next.detection || before.sites.join() !== next.sites.join()) await this.platform.registerGate(next);
+        if (before.markers !== next.markers) await this.platform.broadcastSettings(next);
+        return next;
+      },
+    };
+  }
+}

@@ -1,0 +1,51 @@
+// The one module of lib/ that touches the extension APIs (through webextension-polyfill, so Chrome
+// and Firefox look the same). Everything else in lib/ is plain TypeScript that runs in Node.
+import browser from 'webextension-polyfill';
+import { dispatch, type Handlers, type MessageType, type Reply, type RequestOf, type ResponseOf, type SenderInfo, UserError } from '../messages';
+
+export { browser };
+
+function unwrap<K extends MessageType>(reply: Reply<K> | undefined, type: K): ResponseOf<K> {
+  if (!reply) throw new UserError('no-receiver', `Nothing answered “${type}”. Reload the page or the extension and try again.`);
+  if (!reply.ok) throw new UserError(reply.error.code, reply.error.message);
+  return reply.data;
+}
+
+/** Sends a request to the background (from a content script, popup or options page). */
+export async function send<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
+  const reply = (await browser.runtime.sendMessage({ type, data })) as Reply<K> | undefined;
+  return unwrap(reply, type);
+}
+
+/** Sends a request to the content scripts of a tab (from the background). */
+export async function sendToTab<K extends MessageType>(tabId: number, type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
+  const reply = (await browser.tabs.sendMessage(tabId, { type, data })) as Reply<K> | undefined;
+  return unwrap(reply, type);
+}
+
+/** Answers protocol messages with `handlers`; other messages are left to other listeners. */
+export function listen(handlers: Handlers): () => void {
+  const listener = (message: unknown, sender: browser.Runtime.MessageSender): Promise<Reply> | undefined => {
+    const info: SenderInfo = { tabId: sender.tab?.id ?? null, url: sender.tab?.url ?? sender.url ?? null };
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !(type in handlers)) return undefined;
+    return dispatch(handlers, message, info).then((r) => r ?? { ok: false, error: { code: 'unknown-message', message: `Unknown request ${type}` } });
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}
+
+/** A localised string from public/_locales (falls back to the key, so a missing string shows up). */
+export function t(key: string, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+/** The toolbar button API: `action` in MV3, `browserAction` in Firefox MV2. */
+export function toolbar(): browser.Action.Static {
+  return (browser.action ?? (browser as unknown as { browserAction: browser.Action.Static }).browserAction);
+}
+
+/** Session storage when the browser has it (cleared when the browser closes), else local storage. */
+export function sessionArea(): browser.Storage.StorageArea {
+  return (browser.storage as unknown as { session?: browser.Storage.StorageArea }).session ?? browser.storage.local;
+}

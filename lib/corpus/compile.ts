@@ -1,0 +1,75 @@
+// Seed texts + sources.json → the compiled corpus that ships with the extension: sources, articles,
+// statements of on-topic articles, BM25 postings, the event signature, and a version hash of it all.
+import type { Article, SourceMeta, Statement } from './types';
+import { parseDocument } from './parse';
+import { buildStatements } from './statements';
+import { decideTopics } from './topic';
+import type { EventSignature } from './signature';
+import { buildBm25, type Bm25Index } from '../match/bm25';
+
+export interface SourcesFile {
+  event: { name: string; date: string; place: string };
+  sources: (SourceMeta & { file: string })[];
+}
+
+export interface CompiledCorpus {
+  format: 1;
+  /** Hash of the compiled content: changes whenever anything a user would see changes. */
+  version: string;
+  event: SourcesFile['event'];
+  sources: SourceMeta[];
+  articles: Article[];
+  /** Statements of on-topic articles only: off-topic articles never reach matching. */
+  statements: Statement[];
+  index: Bm25Index;
+  signature: EventSignature;
+}
+
+function shiftDate(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+// Dates within this many days of the event's coverage count as the event's.
+const WINDOW_DAYS = 5;
+
+/** The event's date window: from the event date to the last publication date, widened. */
+export function eventWindow(file: SourcesFile): { from: string; to: string } {
+  const dates = [file.event.date, ...file.sources.map((s) => s.published).filter((d): d is string => !!d)].sort();
+  return { from: shiftDate(dates[0]!, -WINDOW_DAYS), to: shiftDate(dates[dates.length - 1]!, WINDOW_DAYS) };
+}
+
+/** FNV-1a 64-bit as hex: a stable content hash that runs the same in Node and in the browser. */
+export function contentHash(text: string): string {
+  let h1 = 0x811c9dc5, h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+}
+
+/** Compiles the corpus from the seed texts (file name → text) and the sources file. */
+export function compileCorpus(seeds: Record<string, string>, file: SourcesFile): CompiledCorpus {
+  const articles: Article[] = [];
+  for (const src of file.sources) {
+    const text = seeds[src.file];
+    if (text === undefined) throw new Error(`corpus/sources.json names ${src.file}, which is not in corpus/`);
+    articles.push(...parseDocument(text, src.id));
+  }
+  const decision = decideTopics(articles, eventWindow(file));
+  articles.forEach((a, i) => {
+    a.topic = decision.topic[i]!;
+    a.topicScore = decision.scores[i]!;
+    a.topicReason = decision.reasons[i]!;
+    const meta = file.sources.find((s) => s.id === a.source);
+    if (meta?.url && a.id.endsWith(':1')) a.url = meta.url;
+  });
+  const statements = articles.filter((a) => a.topic).flatMap(buildStatements);
+  const index = buildBm25(statements.map((s) => s.terms));
+  const sources: SourceMeta[] = file.sources.map(({ ...s }) => s);
+  const body = JSON.stringify({ sources, articles, statements, signature: decision.signature });
+  return { format: 1, version: contentHash(body), event: file.event, sources, articles, statements, index, signature: decision.signature };
+}

@@ -1,0 +1,198 @@
+// The cross-referencing engine: for each paragraph of a page, the statements of *other* outlets that
+// corroborate or conflict with it, with a reason. Retrieval is BM25 over statement terms; each
+// candidate is compared with each sentence of the paragraph and the strongest stance is kept.
+// Runs the same in the background worker, in Node (CLI, tests, benchmarks).
+import type { Statement, SourceMeta } from '../corpus/types';
+import type { EventSignature } from '../corpus/signature';
+import type { CoverageVerdict, Match, ParagraphReport, XrefReport, Stance } from './types';
+import { analyze, type Analysis } from '../text/analyze';
+import { splitSentences } from '../text/sentences';
+import { comparisonKey } from '../text/normalize';
+import { buildBm25, idf, searchBm25, type Bm25Index } from './bm25';
+import { comparePair } from './compare';
+import { decideStance, DEFAULT_PARAMS, type StanceParams } from './stance';
+import { explain } from './explain';
+import { scoreCoverage } from '../gate/coverage';
+
+export interface MatcherSource {
+  id: string;
+  name: string;
+  url: string | null;
+}
+
+export interface MatcherArticle {
+  id: string;
+  source: string;
+  title: string | null;
+  url: string | null;
+}
+
+export interface MatcherData {
+  sources: MatcherSource[];
+  articles: MatcherArticle[];
+  statements: Statement[];
+  signature: EventSignature;
+  /** Prebuilt index over `statements` (same order); built here when absent. */
+  index?: Bm25Index;
+}
+
+export interface PageInput {
+  url: string;
+  title: string;
+  paragraphs: { index: number; text: string }[];
+  /** The gate's verdict when the caller already has one (content script); computed otherwise. */
+  verdict?: CoverageVerdict;
+}
+
+export interface MatchOptions {
+  /** Match even when the page does not look like coverage ("Check this page anyway"). */
+  force?: boolean;
+  params?: StanceParams;
+  /** Candidates retrieved per paragraph before comparison. */
+  candidates?: number;
+  /** "Related" statements listed per paragraph at most. */
+  maxRelated?: number;
+}
+
+const STANCE_ORDER: Record<Stance, number> = { conflicts: 0, corroborates: 1, related: 2 };
+
+/** Normalises a URL for equality: no scheme, no "www.", no query/hash, no trailing slash. */
+export function urlKey(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}`.toLowerCase();
+  } catch {
+    return url.trim().toLowerCase();
+  }
+}
+
+export class Matcher {
+  readonly index: Bm25Index;
+  private readonly analyses: (Analysis | undefined)[];
+  private readonly sourceById: Map<string, MatcherSource>;
+  private readonly articleById: Map<string, MatcherArticle>;
+  private readonly sentenceOwner: Map<string, string>;
+  private readonly scratch: Float64Array;
+  private readonly maxIdf: number;
+
+  constructor(readonly data: MatcherData) {
+    this.index = data.index ?? buildBm25(data.statements.map((s) => s.terms));
+    this.analyses = new Array(data.statements.length);
+    this.sourceById = new Map(data.sources.map((s) => [s.id, s]));
+    this.articleById = new Map(data.articles.map((a) => [a.id, a]));
+    this.scratch = new Float64Array(data.statements.length);
+    this.maxIdf = Math.log(1 + (data.statements.length + 0.5) / 0.5);
+    // Fingerprint: which article each statement's text belongs to (to recognise a corpus page).
+    this.sentenceOwner = new Map();
+    for (const s of data.statements) this.sentenceOwner.set(comparisonKey(s.text), s.article);
+  }
+
+  private analysisOf(doc: number): Analysis {
+    let a = this.analyses[doc];
+    if (!a) this.analyses[doc] = a = analyze(this.data.statements[doc]!.text);
+    return a;
+  }
+
+  /** idf of a term in the corpus; terms the corpus lacks weigh as the rarest. */
+  readonly idf = (term: string): number => (this.index.postings[term] ? idf(this.index, term) : this.maxIdf);
+
+  /** The corpus article this page is, by URL or by its sentences, or null. */
+  recogniseSelf(url: string, paragraphs: { text: string }[]): { source: string; article: string } | null {
+    const key = url ? urlKey(url) : '';
+    if (key) {
+      for (const a of this.data.articles) if (a.url && urlKey(a.url) === key) return { source: a.source, article: a.id };
+    }
+    const votes = new Map<string, number>();
+    let total = 0;
+    for (const p of paragraphs) {
+      for (const s of splitSentences(p.text)) {
+        total++;
+        const owner = this.sentenceOwner.get(comparisonKey(s.text));
+        if (owner) votes.set(owner, (votes.get(owner) ?? 0) + 1);
+      }
+    }
+    let best: [string, number] | null = null;
+    for (const v of votes) if (!best || v[1] > best[1]) best = v;
+    // Half the page's sentences, or at least five, found verbatim in one corpus article.
+    if (best && (best[1] >= 5 || best[1] >= total / 2)) {
+      const article = this.articleById.get(best[0]);
+      if (article) return { source: article.source, article: article.id };
+    }
+    return null;
+  }
+
+  /** Matches of one paragraph against statements of sources other than `excludeSource`. */
+  matchParagraph(text: string, excludeSource: string | null, opts: MatchOptions = {}): Match[] {
+    const params = opts.params ?? DEFAULT_PARAMS;
+    const sentences = splitSentences(text).map((s) => analyze(s.text));
+    const terms = sentences.flatMap((s) => s.terms);
+    if (!terms.length) return [];
+    const statements = this.data.statements;
+    const hits = searchBm25(this.index, terms, opts.candidates ?? 24, (doc) => statements[doc]!.source !== excludeSource, this.scratch);
+    const best = new Map<number, Match>();
+    for (const hit of hits) {
+      const st = statements[hit.doc]!;
+      const b = this.analysisOf(hit.doc);
+      for (const a of sentences) {
+        const e = comparePair(a, b, this.idf);
+        const d = decideStance(e, params);
+        if (d.stance === 'unrelated') continue;
+        const prev = best.get(hit.doc);
+        if (prev && (STANCE_ORDER[prev.stance] < STANCE_ORDER[d.stance] || (prev.stance === d.stance && prev.score >= d.score))) continue;
+        const source = this.sourceById.get(st.source);
+        const article = this.articleById.get(st.article);
+        best.set(hit.doc, {
+          stance: d.stance,
+          source: source?.name ?? st.source,
+          sourceId: st.source,
+          article: article?.title ?? source?.name ?? st.article,
+          articleUrl: article?.url ?? source?.url ?? null,
+          statement: st.text,
+          statementId: st.id,
+          score: d.score,
+          reason: explain(d, e, a, b, st.speaker),
+        });
+      }
+    }
+    const all = [...best.values()].sort((x, y) => STANCE_ORDER[x.stance] - STANCE_ORDER[y.stance] || y.score - x.score);
+    const maxRelated = opts.maxRelated ?? 3;
+    let related = 0;
+    return all.filter((m) => m.stance !== 'related' || related++ < maxRelated);
+  }
+
+  /** The whole report for a page: coverage verdict, self recognition and per-paragraph matches. */
+  crossReference(page: PageInput, opts: MatchOptions = {}): XrefReport {
+    const verdict = page.verdict ?? scoreCoverage(this.data.signature, {
+      title: page.title, url: page.url, text: page.paragraphs.map((p) => p.text).join('\n').slice(0, 6000),
+    });
+    const self = this.recogniseSelf(page.url, page.paragraphs);
+    const run = verdict.isCoverage || opts.force;
+    return {
+      title: page.title,
+      coverage: verdict,
+      self: self ? {
+        source: this.sourceById.get(self.source)?.name ?? self.source,
+        sourceId: self.source,
+        article: this.articleById.get(self.article)?.title ?? self.article,
+        articleId: self.article,
+      } : null,
+      paragraphs: page.paragraphs.map((p) => ({
+        index: p.index,
+        text: p.text,
+        matches: run ? this.matchParagraph(p.text, self?.source ?? null, opts) : [],
+      })) satisfies ParagraphReport[],
+    };
+  }
+}
+
+/** Matcher over the bundled corpus (enabled sources only when `enabled` is given). */
+export function matcherFromCorpus(corpus: { sources: SourceMeta[]; articles: MatcherArticle[]; statements: Statement[]; signature: EventSignature; index?: Bm25Index }, enabled?: ReadonlySet<string>): Matcher {
+  const statements = enabled ? corpus.statements.filter((s) => enabled.has(s.source)) : corpus.statements;
+  return new Matcher({
+    sources: corpus.sources.map((s) => ({ id: s.id, name: s.name, url: s.url })),
+    articles: corpus.articles.map((a) => ({ id: a.id, source: a.source, title: a.title, url: a.url })),
+    statements,
+    signature: corpus.signature,
+    ...(enabled ? {} : { index: corpus.index }),
+  });
+}

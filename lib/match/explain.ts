@@ -1,0 +1,55 @@
+// Reasons a reader understands, built from the same evidence the stance was decided on:
+// "same figure: nearly four and a half hours", "denies: sanctions relief “not at all” (Dmitriev)".
+import type { Analysis } from '../text/analyze';
+import type { PairEvidence } from './compare';
+import type { StanceDecision } from './stance';
+import { ENTITY_BY_ID } from '../text/aliases';
+import { stem } from '../text/stem';
+
+function label(entity: string): string {
+  return ENTITY_BY_ID.get(entity)?.label ?? entity;
+}
+
+/** The words as written in `a` for index terms (stems back to a surface word, entities to labels). */
+export function surfaceWords(terms: readonly string[], a: Analysis, max = 4): string[] {
+  const out: string[] = [];
+  for (const t of terms) {
+    if (out.length >= max) break;
+    if (t.startsWith('@')) { out.push(label(t.slice(1))); continue; }
+    const w = a.words.find((x) => stem(x) === t);
+    if (w && !out.includes(w)) out.push(w);
+  }
+  return out;
+}
+
+/** One short line: why this statement is listed against the paragraph. */
+export function explain(d: StanceDecision, e: PairEvidence, page: Analysis, statement: Analysis, speaker: string | null): string {
+  const who = speaker ? ` (${label(speaker)})` : '';
+  const c = d.clash;
+  if (d.stance === 'conflicts' && c) {
+    switch (c.kind) {
+      case 'figure': {
+        const [fa, fb] = e.diffFigures[0]!;
+        return `different figure: ${fb.text} here, ${fa.text} on this page`;
+      }
+      case 'negation': {
+        const words = surfaceWords(c.on, c.side === 'statement' ? statement : page, 3).join(' ');
+        return c.side === 'statement'
+          ? `denies: ${words} “${c.cue}”${who} — this paragraph says otherwise`
+          : `this paragraph says “${c.cue}” ${words}; this outlet reports it`;
+      }
+      case 'antonym':
+        return `opposite claims: “${surfaceWords([c.words[1]], statement, 1)[0] ?? c.words[1]}” here, “${surfaceWords([c.words[0]], page, 1)[0] ?? c.words[0]}” on this page`;
+      case 'attendee':
+        return `different people: this page names ${c.page.map(label).join(', ')}; this outlet names ${c.statement.map(label).join(', ')}`;
+    }
+  }
+  if (e.sameFigures.length) return `same figure: ${e.sameFigures[0]![1].text}`;
+  const words = surfaceWords(e.shared, statement, 4);
+  if (d.stance === 'corroborates') {
+    const quote = statement.quotes.find((q) => page.quotes.some((p) => p.toLowerCase() === q.toLowerCase()));
+    if (quote) return `same quote${who}: “${quote}”`;
+    return `also reports${who}: ${words.join(', ')}`;
+  }
+  return `same point: ${words.join(', ')}`;
+}

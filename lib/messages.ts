@@ -1,0 +1,136 @@
+// The one message protocol between content script, extractor, background, popup and options.
+// Every request names its `type`; `Protocol` maps each type to its payload and its reply, so
+// senders (`send` in lib/browser/adapter.ts) and handlers (`dispatch` below) are checked by tsc.
+import type { CoverageVerdict, XrefReport } from './match/types';
+import type { Overview } from './match/overview';
+import type { SourceView, ArticleView, Settings, CorpusStatus, NewSource, SourceEdit } from './store/types';
+
+/** What the background knows about one tab; survives the service worker restarting. */
+export type TabState =
+  | { state: 'idle'; url: string | null }
+  | { state: 'not-coverage'; url: string; title: string; coverage: CoverageVerdict }
+  | { state: 'working'; url: string; title: string; since: number }
+  | { state: 'results'; url: string; report: XrefReport; at: number }
+  | { state: 'error'; url: string | null; error: ErrorInfo };
+
+export interface ErrorInfo {
+  /** Stable code the UI turns into advice, e.g. `cannot-script`, `storage-full`, `bad-import`. */
+  code: string;
+  message: string;
+}
+
+/** A paragraph as the extractor found it: its text and its position among the article's paragraphs. */
+export interface PageParagraph {
+  index: number;
+  text: string;
+}
+
+export interface Protocol {
+  /** Any page → background: is the worker alive, and which corpus does it hold? */
+  ping: { request: Record<string, never>; response: { version: string; corpus: CorpusStatus } };
+  /** Gate (content script) → background: this page looks like coverage; please extract and match. */
+  'gate:positive': { request: { url: string; title: string; verdict: CoverageVerdict }; response: { accepted: boolean } };
+  /** Extractor → background: the article's paragraphs; the reply is the report for this page. */
+  'page:paragraphs': {
+    request: { url: string; title: string; paragraphs: PageParagraph[]; verdict: CoverageVerdict; force: boolean };
+    response: XrefReport;
+  };
+  /** Content script → background: the page navigated or unloaded; forget its results. */
+  'page:reset': { request: { url: string }; response: { cleared: boolean } };
+  /** Popup → background: the state of a tab (results, working, not coverage…). */
+  'tab:get': { request: { tabId: number }; response: TabState };
+  /** Popup → background: run the pipeline on this tab now; `force` matches even when the page is not coverage. */
+  'tab:check': { request: { tabId: number; force: boolean }; response: TabState };
+  /** Popup → background → content: scroll to a paragraph and flash its marker. */
+  'tab:show': { request: { tabId: number; paragraph: number }; response: { shown: boolean } };
+  /** Background → content (tabs.sendMessage): scroll to a paragraph and flash its marker. */
+  'page:show': { request: { paragraph: number }; response: { shown: boolean } };
+  /** Background → content: settings that change what the page shows (markers on/off). */
+  'page:settings': { request: { markers: boolean }; response: { applied: boolean } };
+  /** Popup → background: the coverage overview (claims × outlets). */
+  'overview:get': { request: Record<string, never>; response: Overview };
+  /** Options → background: every source and article the matcher knows. */
+  'sources:list': { request: Record<string, never>; response: { sources: SourceView[]; articles: ArticleView[] } };
+  'source:update': { request: SourceEdit; response: { source: SourceView } };
+  /** Options → background: add pasted text or the current page as a user source. */
+  'source:add': { request: NewSource; response: { source: SourceView; statements: number } };
+  'source:add-tab': { request: { tabId: number; name?: string }; response: { source: SourceView; statements: number } };
+  'source:remove': { request: { id: string }; response: { removed: boolean } };
+  'sources:export': { request: Record<string, never>; response: { json: string } };
+  'sources:import': { request: { json: string }; response: { added: number; updated: number } };
+  'sources:reset': { request: Record<string, never>; response: { sources: number } };
+  'settings:get': { request: Record<string, never>; response: Settings };
+  'settings:set': { request: Partial<Settings>; response: Settings };
+}
+
+export type MessageType = keyof Protocol;
+export type RequestOf<K extends MessageType> = Protocol[K]['request'];
+export type ResponseOf<K extends MessageType> = Protocol[K]['response'];
+
+export interface Message<K extends MessageType = MessageType> {
+  type: K;
+  data: RequestOf<K>;
+}
+
+/** Replies travel wrapped so an error reaches the sender as data, not as a dropped port. */
+export type Reply<K extends MessageType = MessageType> =
+  | { ok: true; data: ResponseOf<K> }
+  | { ok: false; error: ErrorInfo };
+
+/** Context of a message's sender, reduced to what handlers use. */
+export interface SenderInfo {
+  tabId: number | null;
+  url: string | null;
+}
+
+export type Handlers = {
+  [K in MessageType]?: (data: RequestOf<K>, sender: SenderInfo) => Promise<ResponseOf<K>> | ResponseOf<K>;
+};
+
+/** An error a person can act on: `code` selects the advice the UI shows. */
+export class UserError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+const MESSAGE_TYPES = new Set<string>([
+  'ping', 'gate:positive', 'page:paragraphs', 'page:reset', 'tab:get', 'tab:check', 'tab:show', 'page:show',
+  'page:settings', 'overview:get', 'sources:list', 'source:update', 'source:add', 'source:add-tab', 'source:remove',
+  'sources:export', 'sources:import', 'sources:reset', 'settings:get', 'settings:set',
+] satisfies MessageType[]);
+
+/** True for a well-formed message of this protocol (anything else is ignored, never trusted). */
+export function isMessage(value: unknown): value is Message {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { type?: unknown; data?: unknown };
+  return typeof v.type === 'string' && MESSAGE_TYPES.has(v.type) && typeof v.data === 'object' && v.data !== null;
+}
+
+/** Runs the handler for a message and wraps its outcome; returns null when no handler takes it. */
+export async function dispatch(handlers: Handlers, message: unknown, sender: SenderInfo): Promise<Reply | null> {
+  if (!isMessage(message)) return null;
+  const handler = handlers[message.type] as
+    | ((data: unknown, sender: SenderInfo) => Promise<unknown> | unknown)
+    | undefined;
+  if (!handler) return null;
+  try {
+    return { ok: true, data: (await handler(message.data, sender)) as ResponseOf<MessageType> };
+  } catch (err) {
+    return { ok: false, error: toErrorInfo(err) };
+  }
+}
+
+/** Turns anything thrown into an `ErrorInfo` with a stable code. */
+export function toErrorInfo(err: unknown): ErrorInfo {
+  if (err instanceof UserError) return { code: err.code, message: err.message };
+  const e = err as { name?: string; message?: string } | null;
+  if (e && (e.name === 'QuotaExceededError' || /quota/i.test(e.message ?? ''))) {
+    return { code: 'storage-full', message: 'The browser has no room left to store this. Free some disk space, then try again.' };
+  }
+  return { code: 'internal', message: e?.message ? String(e.message) : String(err) };
+}

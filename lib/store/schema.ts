@@ -1,0 +1,89 @@
+// The extension's IndexedDB: typed stores, the schema version and the migrations between versions.
+// Opened only from the extension's own pages and worker (never from a content script, whose
+// IndexedDB would belong to the web page's origin).
+//
+// Version history
+//   1  sources, articles, statements, settings (disabled sources listed in settings.disabled), meta
+//   2  enabled flag and custom name on each source record; user texts kept in `userDocs` so their
+//      statements can be rebuilt by a newer parser; BM25 postings snapshot in `postings`
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Article, Statement } from '../corpus/types';
+import type { Bm25Index } from '../match/bm25';
+import type { Settings, SourceRecord } from './types';
+
+export const DB_NAME = 'riyadh-cross-ref';
+export const SCHEMA_VERSION = 2;
+
+/** A text the user added as a source, kept verbatim so it can be re-parsed after an update. */
+export interface UserDoc {
+  id: string;
+  source: string;
+  title: string | null;
+  url: string | null;
+  text: string;
+  addedAt: number;
+}
+
+/** The BM25 index over the enabled statements, saved so a restarted worker need not rebuild it. */
+export interface PostingsSnapshot {
+  key: 'current';
+  /** Statement ids in index order (document n of the index is statementIds[n]). */
+  statementIds: string[];
+  index: Bm25Index;
+  builtAt: number;
+}
+
+export interface XrefDB extends DBSchema {
+  meta: { key: string; value: unknown };
+  sources: { key: string; value: SourceRecord };
+  articles: { key: string; value: Article; indexes: { source: string } };
+  statements: { key: string; value: Statement; indexes: { source: string } };
+  settings: { key: string; value: Settings };
+  userDocs: { key: string; value: UserDoc; indexes: { source: string } };
+  postings: { key: string; value: PostingsSnapshot };
+}
+
+export type Db = IDBPDatabase<XrefDB>;
+type UpgradeTx = IDBPTransaction<XrefDB, StoreNames<XrefDB>[], 'versionchange'>;
+
+/** Opens (creating or migrating) the database. `factory` lets Node tests pass fake-indexeddb. */
+export async function openXrefDb(name = DB_NAME): Promise<Db> {
+  return openDB<XrefDB>(name, SCHEMA_VERSION, {
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) createV1(db as unknown as IDBPDatabase<unknown>);
+      if (oldVersion < 2) await migrateV1toV2(db, tx);
+    },
+  });
+}
+
+function createV1(db: IDBPDatabase<unknown>): void {
+  db.createObjectStore('meta');
+  db.createObjectStore('sources', { keyPath: 'id' });
+  db.createObjectStore('articles', { keyPath: 'id' }).createIndex('source', 'source');
+  db.createObjectStore('statements', { keyPath: 'id' }).createIndex('source', 'source');
+  db.createObjectStore('settings');
+}
+
+/** v1 → v2: move the disabled list onto source records, give every source a custom-name slot, add stores. */
+async function migrateV1toV2(db: IDBPDatabase<XrefDB>, tx: UpgradeTx): Promise<void> {
+  db.createObjectStore('userDocs', { keyPath: 'id' }).createIndex('source', 'source');
+  db.createObjectStore('postings', { keyPath: 'key' });
+  const settingsStore = tx.objectStore('settings');
+  const old = (await settingsStore.get('settings')) as (Settings & { disabled?: string[] }) | undefined;
+  const disabled = new Set(old?.disabled ?? []);
+  const sources = tx.objectStore('sources');
+  for (let cursor = await sources.openCursor(); cursor; cursor = await cursor.continue()) {
+    const v = cursor.value as SourceRecord & { origin?: string; enabled?: boolean; customName?: string | null };
+    await cursor.update({
+      ...v,
+      origin: v.origin === 'user' ? 'user' : 'bundled',
+      enabled: v.enabled ?? !disabled.has(v.id),
+      customName: v.customName ?? null,
+      addedAt: v.addedAt ?? 0,
+    });
+  }
+  if (old) {
+    const { disabled: _dropped, ...rest } = old;
+    await settingsStore.put(rest as Settings, 'settings');
+  }
+}

@@ -1,0 +1,59 @@
+// Loads the compiled corpus into IndexedDB on install and update. Bundled records are replaced;
+// what the user added or changed (enabled flags, names, added sources) is never touched.
+import type { CompiledCorpus } from '../corpus/compile';
+import type { Db } from './schema';
+import type { SourceRecord } from './types';
+
+export interface SeedResult {
+  /** False when the database already held this corpus version. */
+  seeded: boolean;
+  version: string;
+  sources: number;
+  statements: number;
+}
+
+/** Seeds the bundled corpus when its version differs from the stored one (or when `force`). */
+export async function seedCorpus(db: Db, corpus: CompiledCorpus, opts: { force?: boolean; resetUserChoices?: boolean } = {}): Promise<SeedResult> {
+  const current = await db.get('meta', 'corpusVersion');
+  if (current === corpus.version && !opts.force) {
+    return { seeded: false, version: corpus.version, sources: corpus.sources.length, statements: corpus.statements.length };
+  }
+  const tx = db.transaction(['meta', 'sources', 'articles', 'statements', 'postings'], 'readwrite');
+  const sources = tx.objectStore('sources');
+  const existing = new Map((await sources.getAll()).map((s) => [s.id, s]));
+  const bundledIds = new Set([...existing.values()].filter((s) => s.origin === 'bundled').map((s) => s.id));
+  for (const s of corpus.sources) bundledIds.add(s.id);
+  // Drop the previous bundled articles and statements, keep the user's.
+  for (const store of ['articles', 'statements'] as const) {
+    const os = tx.objectStore(store);
+    for (const id of bundledIds) {
+      for (let c = await os.index('source').openCursor(IDBKeyRange.only(id)); c; c = await c.continue()) await c.delete();
+    }
+  }
+  for (const id of bundledIds) {
+    if (!corpus.sources.some((s) => s.id === id)) await sources.delete(id);
+  }
+  const now = Date.now();
+  for (const [i, meta] of corpus.sources.entries()) {
+    const prev = existing.get(meta.id);
+    const keep = prev && prev.origin === 'bundled' && !opts.resetUserChoices;
+    const record: SourceRecord = {
+      ...meta,
+      origin: 'bundled',
+      enabled: keep ? prev.enabled : true,
+      customName: keep ? prev.customName : null,
+      // Bundled outlets keep the order of corpus/sources.json.
+      addedAt: prev?.addedAt ?? now + i,
+    };
+    await sources.put(record);
+  }
+  const articles = tx.objectStore('articles');
+  for (const a of corpus.articles) await articles.put(a);
+  const statements = tx.objectStore('statements');
+  for (const s of corpus.statements) await statements.put(s);
+  await tx.objectStore('postings').clear();
+  await tx.objectStore('meta').put(corpus.version, 'corpusVersion');
+  await tx.objectStore('meta').put(now, 'seededAt');
+  await tx.done;
+  return { seeded: true, version: corpus.version, sources: corpus.sources.length, statements: corpus.statements.length };
+}

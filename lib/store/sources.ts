@@ -1,0 +1,279 @@
+// Queries and changes on sources: list, enable/disable, rename, add a user text, remove, export,
+// import and reset. Every change runs in one transaction: it happens whole or not at all.
+import type { Db, UserDoc } from './schema';
+import type { ArticleView, NewSource, SourceEdit, SourceRecord, SourceView, Settings } from './types';
+import { DEFAULT_SETTINGS } from './types';
+import type { Article, Statement } from '../corpus/types';
+import type { CompiledCorpus } from '../corpus/compile';
+import type { EventSignature } from '../corpus/signature';
+import { parseDocument } from '../corpus/parse';
+import { buildStatements } from '../corpus/statements';
+import { contentHash } from '../corpus/compile';
+import { scoreCoverage } from '../gate/coverage';
+import { seedCorpus } from './seed';
+import { UserError } from '../messages';
+
+/** The name shown for a source: the user's, else the outlet's. */
+export function displayName(s: SourceRecord): string {
+  return s.customName?.trim() || s.name;
+}
+
+function toView(s: SourceRecord, articles: number, statements: number): SourceView {
+  return {
+    id: s.id, name: displayName(s), site: s.site, url: s.url, published: s.published, note: s.note,
+    origin: s.origin, enabled: s.enabled, attributed: s.attributed || !!s.customName, articles, statements,
+  };
+}
+
+/** Every source with its article and statement counts, bundled first, then the user's by date. */
+export async function listSources(db: Db): Promise<{ sources: SourceView[]; articles: ArticleView[] }> {
+  const tx = db.transaction(['sources', 'articles', 'statements'], 'readonly');
+  const [sources, articles, statements] = await Promise.all([
+    tx.objectStore('sources').getAll(), tx.objectStore('articles').getAll(), tx.objectStore('statements').getAllKeys(),
+  ]);
+  const perArticle = new Map<string, number>();
+  for (const id of statements) {
+    const article = String(id).split('#')[0]!;
+    perArticle.set(article, (perArticle.get(article) ?? 0) + 1);
+  }
+  const articleViews: ArticleView[] = articles.map((a) => ({ id: a.id, source: a.source, title: a.title, url: a.url, topic: a.topic, statements: perArticle.get(a.id) ?? 0 }));
+  sources.sort((a, b) => (a.origin === b.origin ? a.addedAt - b.addedAt || a.id.localeCompare(b.id) : a.origin === 'bundled' ? -1 : 1));
+  return {
+    sources: sources.map((s) => {
+      const mine = articleViews.filter((a) => a.source === s.id);
+      return toView(s, mine.length, mine.reduce((n, a) => n + a.statements, 0));
+    }),
+    articles: articleViews,
+  };
+}
+
+/** Enables/disables or renames a source. An empty name returns a bundled source to its own name. */
+export async function updateSource(db: Db, edit: SourceEdit): Promise<SourceView> {
+  const tx = db.transaction(['sources', 'postings'], 'readwrite');
+  const s = await tx.objectStore('sources').get(edit.id);
+  if (!s) throw new UserError('not-found', `No source with id “${edit.id}”.`);
+  if (edit.enabled !== undefined) s.enabled = edit.enabled;
+  if (edit.name !== undefined) {
+    const name = edit.name.trim().slice(0, 120);
+    if (s.origin === 'user') {
+      if (!name) throw new UserError('bad-name', 'A source needs a name.');
+      s.name = name;
+    } else s.customName = name || null;
+  }
+  await tx.objectStore('sources').put(s);
+  await tx.objectStore('postings').clear();
+  await tx.done;
+  return toView(s, 0, 0);
+}
+
+export const MAX_TEXT_CHARS = 500_000;
+
+/** Parses a user's text into articles and statements (plain-text rules, same as the bundled corpus). */
+export function parseUserText(sourceId: string, doc: { title?: string | null; text: string }, signature: EventSignature): { articles: Article[]; statements: Statement[] } {
+  const text = doc.title ? `${doc.title}\n\n${doc.text}` : doc.text;
+  const articles = parseDocument(text, sourceId);
+  for (const a of articles) {
+    const v = scoreCoverage(signature, { title: a.title ?? '', url: '', text: a.paragraphs.map((p) => p.text).join('\n') });
+    a.topic = v.isCoverage;
+    a.topicScore = v.score;
+    a.topicReason = v.reason;
+  }
+  return { articles, statements: articles.flatMap(buildStatements) };
+}
+
+function checkText(text: unknown, what: string): string {
+  if (typeof text !== 'string') throw new UserError('bad-input', `${what} must be text.`);
+  if (text.length > MAX_TEXT_CHARS) throw new UserError('too-large', `${what} is longer than ${MAX_TEXT_CHARS.toLocaleString('en')} characters; add a shorter excerpt.`);
+  if (!text.trim()) throw new UserError('bad-input', `${what} is empty.`);
+  return text;
+}
+
+async function putUserSource(db: Db, record: SourceRecord, docs: Omit<UserDoc, 'id' | 'source'>[], signature: EventSignature): Promise<number> {
+  const parsed = docs.map((d, i) => ({ doc: d, ...parseUserText(`${record.id}-${i + 1}`, d, signature) }));
+  const tx = db.transaction(['sources', 'articles', 'statements', 'userDocs', 'postings'], 'readwrite');
+  await tx.objectStore('sources').put(record);
+  let count = 0;
+  for (const [i, p] of parsed.entries()) {
+    await tx.objectStore('userDocs').put({ ...p.doc, id: `${record.id}/${i + 1}`, source: record.id });
+    for (const a of p.articles) await tx.objectStore('articles').put({ ...a, source: record.id, url: p.doc.url });
+    for (const s of p.statements) { await tx.objectStore('statements').put({ ...s, source: record.id }); count++; }
+  }
+  await tx.objectStore('postings').clear();
+  await tx.done;
+  return count;
+}
+
+/** Adds pasted text (or a page's text) as a new user source. */
+export async function addUserSource(db: Db, input: NewSource, signature: EventSignature, now = Date.now()): Promise<{ source: SourceView; statements: number }> {
+  const name = typeof input.name === 'string' ? input.name.trim().slice(0, 120) : '';
+  if (!name) throw new UserError('bad-name', 'Give the source a name (the outlet or author).');
+  const text = checkText(input.text, 'The text');
+  const id = `user-${contentHash(`${name}\n${now}\n${text.slice(0, 2000)}`).slice(0, 10)}`;
+  const record: SourceRecord = {
+    id, name, site: input.url ? safeHost(input.url) : null, url: input.url ?? null, published: null, language: 'en',
+    note: 'Added by you', attributed: true, origin: 'user', enabled: true, customName: null, addedAt: now,
+  };
+  const statements = await putUserSource(db, record, [{ title: input.title ?? null, url: input.url ?? null, text, addedAt: now }], signature);
+  return { source: toView(record, 1, statements), statements };
+}
+
+function safeHost(url: string): string | null {
+  try {
+    return new URL(url).host || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes a user source with everything derived from it; bundled sources can only be disabled. */
+export async function removeSource(db: Db, id: string): Promise<boolean> {
+  const tx = db.transaction(['sources', 'articles', 'statements', 'userDocs', 'postings'], 'readwrite');
+  const s = await tx.objectStore('sources').get(id);
+  if (!s) return false;
+  if (s.origin !== 'user') throw new UserError('bundled', 'Bundled sources cannot be removed; disable it instead.');
+  for (const store of ['articles', 'statements', 'userDocs'] as const) {
+    const os = tx.objectStore(store);
+    for (let c = await os.index('source').openCursor(IDBKeyRange.only(id)); c; c = await c.continue()) await c.delete();
+  }
+  await tx.objectStore('sources').delete(id);
+  await tx.objectStore('postings').clear();
+  await tx.done;
+  return true;
+}
+
+export const EXPORT_FORMAT = 'riyadh-cross-ref/sources';
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: 1;
+  exportedAt: string;
+  bundled: { id: string; enabled: boolean; name: string | null }[];
+  user: { id: string; name: string; url: string | null; enabled: boolean; addedAt: number; documents: { title: string | null; url: string | null; text: string }[] }[];
+}
+
+/** Everything the user chose or added, as JSON that `importSources` reads back. */
+export async function exportSources(db: Db, now = new Date()): Promise<string> {
+  const tx = db.transaction(['sources', 'userDocs'], 'readonly');
+  const sources = await tx.objectStore('sources').getAll();
+  const docs = await tx.objectStore('userDocs').getAll();
+  const file: ExportFile = {
+    format: EXPORT_FORMAT,
+    version: 1,
+    exportedAt: now.toISOString(),
+    bundled: sources.filter((s) => s.origin === 'bundled').map((s) => ({ id: s.id, enabled: s.enabled, name: s.customName })),
+    user: sources.filter((s) => s.origin === 'user').map((s) => ({
+      id: s.id, name: s.name, url: s.url, enabled: s.enabled, addedAt: s.addedAt,
+      documents: docs.filter((d) => d.source === s.id).map((d) => ({ title: d.title, url: d.url, text: d.text })),
+    })),
+  };
+  return JSON.stringify(file, null, 2);
+}
+
+const MAX_IMPORT_SOURCES = 500;
+
+/** Validates an export file completely before anything is written; throws `bad-import` with the first problem. */
+export function parseExportFile(json: string): ExportFile {
+  const bad = (why: string): never => { throw new UserError('bad-import', `This file can’t be imported: ${why}.`); };
+  if (typeof json !== 'string' || json.length > 50_000_000) bad('it is not a text file of a sensible size');
+  let data: unknown;
+  try { data = JSON.parse(json); } catch { return bad('it is not valid JSON'); }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return bad('it is not a Riyadh Cross-Ref export');
+  const f = data as Record<string, unknown>;
+  if (f.format !== EXPORT_FORMAT) bad(`its "format" is not "${EXPORT_FORMAT}"`);
+  if (f.version !== 1) bad(`its version ${JSON.stringify(f.version)} is not one this extension reads`);
+  const bundled = f.bundled ?? [];
+  const user = f.user ?? [];
+  if (!Array.isArray(bundled) || !Array.isArray(user)) return bad('"bundled" and "user" must be lists');
+  if (bundled.length + user.length > MAX_IMPORT_SOURCES) bad(`it lists more than ${MAX_IMPORT_SOURCES} sources`);
+  const out: ExportFile = { format: EXPORT_FORMAT, version: 1, exportedAt: String(f.exportedAt ?? ''), bundled: [], user: [] };
+  bundled.forEach((b: unknown, i) => {
+    const r = b as Record<string, unknown>;
+    if (typeof r !== 'object' || r === null || typeof r.id !== 'string' || typeof r.enabled !== 'boolean') bad(`bundled entry ${i + 1} needs an "id" and "enabled"`);
+    if (r.name !== null && r.name !== undefined && typeof r.name !== 'string') bad(`bundled entry ${i + 1} has a "name" that is not text`);
+    out.bundled.push({ id: r.id as string, enabled: r.enabled as boolean, name: (r.name as string | null | undefined) ?? null });
+  });
+  user.forEach((u: unknown, i) => {
+    const r = u as Record<string, unknown>;
+    if (typeof r !== 'object' || r === null || typeof r.id !== 'string' || !/^user-[\w-]{1,40}$/.test(r.id)) bad(`user source ${i + 1} has no valid "id"`);
+    if (typeof r.name !== 'string' || !r.name.trim()) bad(`user source ${i + 1} has no "name"`);
+    if (!Array.isArray(r.documents) || r.documents.length === 0) bad(`user source ${i + 1} has no "documents"`);
+    const docs = (r.documents as unknown[]).map((d, k) => {
+      const doc = d as Record<string, unknown>;
+      if (typeof doc !== 'object' || doc === null) return bad(`document ${k + 1} of user source ${i + 1} is not an object`);
+      try { checkText(doc.text, 'text'); } catch (e) { return bad(`document ${k + 1} of user source ${i + 1}: ${(e as Error).message}`); }
+      return { title: typeof doc.title === 'string' ? doc.title : null, url: typeof doc.url === 'string' ? doc.url : null, text: doc.text as string };
+    });
+    out.user.push({ id: r.id as string, name: (r.name as string).trim().slice(0, 120), url: typeof r.url === 'string' ? r.url : null, enabled: r.enabled !== false, addedAt: typeof r.addedAt === 'number' ? r.addedAt : Date.now(), documents: docs });
+  });
+  return out;
+}
+
+/** Applies an export file: bundled choices by id, user sources added or replaced. */
+export async function importSources(db: Db, json: string, signature: EventSignature): Promise<{ added: number; updated: number }> {
+  const file = parseExportFile(json);
+  let added = 0;
+  let updated = 0;
+  const existing = new Map((await db.getAll('sources')).map((s) => [s.id, s]));
+  // Parse every user document first: a failure leaves the database untouched.
+  const prepared = file.user.map((u) => ({ u, docs: u.documents.map((d, i) => ({ d, ...parseUserText(`${u.id}-${i + 1}`, d, signature) })) }));
+  const tx = db.transaction(['sources', 'articles', 'statements', 'userDocs', 'postings'], 'readwrite');
+  for (const b of file.bundled) {
+    const s = await tx.objectStore('sources').get(b.id);
+    if (!s || s.origin !== 'bundled') continue;
+    s.enabled = b.enabled;
+    s.customName = b.name;
+    await tx.objectStore('sources').put(s);
+    updated++;
+  }
+  for (const { u, docs } of prepared) {
+    const prev = existing.get(u.id);
+    if (prev && prev.origin !== 'user') continue;
+    for (const store of ['articles', 'statements', 'userDocs'] as const) {
+      const os = tx.objectStore(store);
+      for (let c = await os.index('source').openCursor(IDBKeyRange.only(u.id)); c; c = await c.continue()) await c.delete();
+    }
+    await tx.objectStore('sources').put({
+      id: u.id, name: u.name, site: u.url ? safeHost(u.url) : null, url: u.url, published: null, language: 'en', note: 'Added by you',
+      attributed: true, origin: 'user', enabled: u.enabled, customName: null, addedAt: u.addedAt,
+    });
+    for (const [i, p] of docs.entries()) {
+      await tx.objectStore('userDocs').put({ id: `${u.id}/${i + 1}`, source: u.id, title: p.d.title, url: p.d.url, text: p.d.text, addedAt: u.addedAt });
+      for (const a of p.articles) await tx.objectStore('articles').put({ ...a, source: u.id, url: p.d.url });
+      for (const s of p.statements) await tx.objectStore('statements').put({ ...s, source: u.id });
+    }
+    if (prev) updated++; else added++;
+  }
+  await tx.objectStore('postings').clear();
+  await tx.done;
+  return { added, updated };
+}
+
+/** Back to the bundled corpus only: user sources removed, bundled sources enabled and named as shipped. */
+export async function resetToBundled(db: Db, corpus: CompiledCorpus): Promise<number> {
+  const users = (await db.getAll('sources')).filter((s) => s.origin === 'user');
+  for (const u of users) await removeSource(db, u.id);
+  await seedCorpus(db, corpus, { force: true, resetUserChoices: true });
+  return corpus.sources.length;
+}
+
+export async function getSettings(db: Db): Promise<Settings> {
+  const s = await db.get('settings', 'settings');
+  return { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+}
+
+/** Merges a change into the settings after checking each field; returns the stored settings. */
+export async function setSettings(db: Db, change: Partial<Settings>): Promise<Settings> {
+  const next = { ...(await getSettings(db)) };
+  if (change.detection !== undefined) {
+    if (!['auto', 'sites', 'on-demand'].includes(change.detection)) throw new UserError('bad-setting', 'Unknown detection mode.');
+    next.detection = change.detection;
+  }
+  if (change.sites !== undefined) {
+    if (!Array.isArray(change.sites)) throw new UserError('bad-setting', 'Sites must be a list of host names.');
+    next.sites = [...new Set(change.sites.map((s) => String(s).trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '')).filter((s) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(s)))].slice(0, 200);
+  }
+  if (change.markers !== undefined) next.markers = !!change.markers;
+  if (change.showRelated !== undefined) next.showRelated = !!change.showRelated;
+  await db.put('settings', next, 'settings');
+  return next;
+}

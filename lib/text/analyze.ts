@@ -1,0 +1,68 @@
+// One text (a sentence or a statement) → the features every comparison uses: index terms with
+// entities folded to canonical ids, the entities themselves, figures, negation cues, hedges, quotes.
+import type { Figure } from '../corpus/types';
+import { tokenize } from './tokenize';
+import { findEntities, ENTITY_BY_ID, type EntityMention } from './aliases';
+import { stem, isContentWord } from './stem';
+import { extractFigures } from './figures';
+import { findCues, countHedges, type CueHit } from './cues';
+
+export interface Analysis {
+  /** Canonical word tokens, entities not folded (for cue scopes and phrase checks). */
+  words: string[];
+  /** Index terms: stems of content words, with each entity mention replaced by `@<id>`. */
+  terms: string[];
+  entities: string[];
+  mentions: EntityMention[];
+  figures: Figure[];
+  cues: CueHit[];
+  hedges: number;
+  quotes: string[];
+}
+
+const QUOTE_RE = /[\u201c"]([^\u201d"]{2,400})[\u201d"]/g;
+
+/** Quoted words in a text, without the quote marks. */
+export function findQuotes(text: string): string[] {
+  const out: string[] = [];
+  QUOTE_RE.lastIndex = 0;
+  for (let m = QUOTE_RE.exec(text); m; m = QUOTE_RE.exec(text)) out.push(m[1]!.trim());
+  return out;
+}
+
+/** Features of one text; pure and deterministic, so statements can be analysed at build time. */
+export function analyze(text: string): Analysis {
+  const tokens = tokenize(text);
+  const words = tokens.map((t) => t.norm);
+  const mentions = findEntities(words);
+  const terms: string[] = [];
+  const entities: string[] = [];
+  let m = 0;
+  for (let i = 0; i < words.length; i++) {
+    const mention = mentions[m];
+    if (mention && mention.start === i) {
+      terms.push(`@${mention.id}`);
+      if (!entities.includes(mention.id)) entities.push(mention.id);
+      i = mention.end - 1;
+      m++;
+      continue;
+    }
+    const w = words[i]!;
+    if (isContentWord(w) && !/^\d/.test(w)) terms.push(stem(w));
+  }
+  return {
+    words,
+    terms,
+    entities,
+    mentions,
+    figures: extractFigures(text),
+    cues: findCues(words),
+    hedges: countHedges(words),
+    quotes: findQuotes(text),
+  };
+}
+
+/** Entity ids of a given type among `ids`. */
+export function entitiesOfType(ids: readonly string[], type: string): string[] {
+  return ids.filter((id) => ENTITY_BY_ID.get(id)?.type === type);
+}

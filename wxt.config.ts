@@ -1,0 +1,47 @@
+// Build configuration for the Chrome (MV3) and Firefox (MV2) extensions.
+// The manifest lists the least permissions that serve; README explains each one.
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+
+export default defineConfig({
+  imports: false,
+  manifest: ({ browser, manifestVersion }) => ({
+    name: '__MSG_extName__',
+    short_name: 'Cross-Ref',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'scripting', 'activeTab'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+X' },
+        description: '__MSG_commandOpenPopup__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'riyadh-cross-ref@cross-ref.example',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  hooks: {
+    // The compiled corpus index ships as a plain resource the background reads on install.
+    'build:publicAssets': (_wxt, assets) => {
+      assets.push({
+        absoluteSrc: resolve(import.meta.dirname, '.generated/corpus-index.json'),
+        relativeDest: 'corpus-index.json',
+      });
+    },
+  },
+});
