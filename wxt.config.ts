@@ -37,11 +37,16 @@ export default defineConfig({
   }),
   hooks: {
     // The compiled corpus index ships as a plain resource the background reads on install.
+    // The engine's data ship as plain resources the background reads: the compiled corpus index,
+    // the word vectors and the stance model.
     'build:publicAssets': (_wxt, assets) => {
-      assets.push({
-        absoluteSrc: resolve(import.meta.dirname, '.generated/corpus-index.json'),
-        relativeDest: 'corpus-index.json',
-      });
+      const files: [string, string][] = [
+        ['.generated/corpus-index.json', 'corpus-index.json'],
+        ['lib/text/embeddings.bin', 'engine/embeddings.bin'],
+        ['lib/text/embeddings-vocab.json', 'engine/embeddings-vocab.json'],
+        ['lib/match/weights/stance.json', 'engine/stance.json'],
+      ];
+      for (const [src, dest] of files) assets.push({ absoluteSrc: resolve(import.meta.dirname, src), relativeDest: dest });
     },
   },
 });

@@ -5,6 +5,8 @@ import { browser, listen, sessionArea, t, toolbar } from '../lib/browser/adapter
 import { BackgroundService, type Platform } from '../lib/background/service';
 import { openXrefDb } from '../lib/store/schema';
 import type { CompiledCorpus } from '../lib/corpus/compile';
+import { WordVectors } from '../lib/text/embeddings';
+import { StanceModel, type StanceModelFile } from '../lib/match/stance-model';
 import type { Settings } from '../lib/store/types';
 import type { Reply } from '../lib/messages';
 
@@ -20,6 +22,15 @@ const platform: Platform = {
   async loadBundledCorpus() {
     const res = await fetch(browser.runtime.getURL('/corpus-index.json'));
     return (await res.json()) as CompiledCorpus;
+  },
+  async loadEngineAssets() {
+    const url = (path: string) => browser.runtime.getURL(path as '/');
+    const [bin, vocab, model] = await Promise.all([
+      fetch(url('/engine/embeddings.bin')).then((r) => r.arrayBuffer()),
+      fetch(url('/engine/embeddings-vocab.json')).then((r) => r.json() as Promise<{ stems: string[]; dims: number }>),
+      fetch(url('/engine/stance.json')).then((r) => r.json() as Promise<StanceModelFile>),
+    ]);
+    return { vectors: new WordVectors(vocab.stems, new Int8Array(bin), vocab.dims), model: new StanceModel(model) };
   },
   openDb: () => openXrefDb(),
   session: {

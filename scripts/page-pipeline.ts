@@ -6,12 +6,12 @@ import { pageSignals } from '../lib/gate/page-signals';
 import { scoreCoverage } from '../lib/gate/coverage';
 import { matcherFromCorpus, type Matcher, type MatchOptions } from '../lib/match/engine';
 import type { XrefReport } from '../lib/match/types';
-import { loadCompiled } from './corpus-files';
+import { loadCompiled, loadVectors, loadStanceModel } from './corpus-files';
 
 let matcher: Matcher | null = null;
 
 export function bundledMatcher(): Matcher {
-  return (matcher ??= matcherFromCorpus(loadCompiled()));
+  return (matcher ??= matcherFromCorpus(loadCompiled(), undefined, loadVectors(), loadStanceModel()));
 }
 
 /** Parses HTML into a document (linkedom), with the URL the page was read from. */

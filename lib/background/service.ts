@@ -19,10 +19,19 @@ import { buildBm25 } from '../match/bm25';
 import { badgeFor, type Badge } from './badge';
 import { buildOverview, type Overview } from '../match/overview';
 import type { Settings } from '../store/types';
+import type { WordVectors } from '../text/embeddings';
+import type { StanceModel } from '../match/stance-model';
+
+export interface EngineAssets {
+  vectors: WordVectors | null;
+  model: StanceModel | null;
+}
 
 export interface Platform {
   /** The compiled corpus shipped with the extension. */
   loadBundledCorpus(): Promise<CompiledCorpus>;
+  /** Word vectors and the stance model shipped with the extension. */
+  loadEngineAssets(): Promise<EngineAssets>;
   openDb(): Promise<Db>;
   session: {
     get<T>(key: string): Promise<T | undefined>;
@@ -54,6 +63,7 @@ export class BackgroundService {
   private dbPromise: Promise<Db> | null = null;
   private matcherPromise: Promise<Matcher> | null = null;
   private corpusPromise: Promise<CompiledCorpus> | null = null;
+  private assetsPromise: Promise<EngineAssets> | null = null;
   private ready: Promise<void> | null = null;
 
   constructor(private readonly platform: Platform) {}
@@ -64,6 +74,13 @@ export class BackgroundService {
 
   corpus(): Promise<CompiledCorpus> {
     return (this.corpusPromise ??= this.platform.loadBundledCorpus());
+  }
+
+  assets(): Promise<EngineAssets> {
+    return (this.assetsPromise ??= this.platform.loadEngineAssets().catch((e) => {
+      this.assetsPromise = null;
+      throw e;
+    }));
   }
 
   /** Seeds the bundled corpus when the database lacks this version (install, update, first wake). */
@@ -96,7 +113,7 @@ export class BackgroundService {
     return (this.matcherPromise ??= (async () => {
       await this.ensureSeeded();
       const db = await this.db();
-      const corpus = await this.corpus();
+      const [corpus, assets] = await Promise.all([this.corpus(), this.assets()]);
       const tx = db.transaction(['sources', 'articles', 'statements', 'postings'], 'readonly');
       const [sources, articles, statements, snapshot] = await Promise.all([
         tx.objectStore('sources').getAll(), tx.objectStore('articles').getAll(), tx.objectStore('statements').getAll(), tx.objectStore('postings').get('current'),
@@ -120,6 +137,8 @@ export class BackgroundService {
         statements: usable,
         signature: corpus.signature,
         index,
+        vectors: assets.vectors,
+        model: assets.model,
       });
     })().catch((e) => {
       this.matcherPromise = null;

@@ -12,6 +12,10 @@ const SPEECH_VERBS = new Set([
   'saying', 'declared', 'acknowledged', 'admitted', 'urged', 'reaffirmed', 'expressed', 'voiced', 'replied',
 ]);
 const PRONOUNS = new Set(['he', 'she']);
+// Verbs after which a name is the speaker ("said Yuri Ushakov"), unlike "welcomed Trump's …".
+const INVERTING = new Set(['said', 'says', 'told', 'added', 'noted', 'stated', 'asked', 'replied', 'wrote', 'insisted', 'explained', 'warned', 'declared']);
+// Multi-word speech: "made it clear", "made clear".
+const PHRASES: readonly string[][] = [['made', 'it', 'clear'], ['made', 'clear'], ['in', 'a', 'statement']];
 
 function personAt(a: Analysis, from: number, to: number, nearestLast: boolean): string | null {
   const hits = a.mentions.filter((m) => m.start >= from && m.end <= to && ENTITY_BY_ID.get(m.id)?.type === 'person');
@@ -36,19 +40,28 @@ export function findSpeaker(a: Analysis, lastPerson: string | null): string | nu
       if (p) return p;
     }
   }
+  // A person named among the first words (after titles and country words) is the sentence's subject
+  // across an apposition ("French President Emmanuel Macron, who had spoken to Trump, reaffirmed").
+  const first = a.mentions.find((m) => ENTITY_BY_ID.get(m.id)?.type === 'person');
+  const leading = first && first.start <= 4 && a.mentions.filter((m) => m.end <= first.start).every((m) => ['country', 'role', 'org'].includes(ENTITY_BY_ID.get(m.id)?.type ?? '')) ? first : null;
   for (let i = 0; i < w.length; i++) {
-    if (!SPEECH_VERBS.has(w[i]!)) continue;
-    // Subject just before the verb: "Lavrov said", "Ushakov told Russian television"; a person opening
-    // the sentence stays the subject across an apposition ("Macron, who had spoken to Trump, reaffirmed").
-    const opener = a.mentions[0] && a.mentions[0].start <= 2 && a.mentions[0].end <= i && ENTITY_BY_ID.get(a.mentions[0].id)?.type === 'person' ? a.mentions[0].id : null;
-    const before = opener ?? personAt(a, Math.max(0, i - 8), i, true);
+    const phrase = PHRASES.find((p) => p.every((x, k) => w[i + k] === x));
+    if (!SPEECH_VERBS.has(w[i]!) && !phrase) continue;
+    // "… in which he urged them": the pronoun stands for someone named earlier in the sentence or before it.
+    if (i > 0 && PRONOUNS.has(w[i - 1]!)) {
+      const earlier = personAt(a, 0, i, false);
+      return earlier ?? lastPerson;
+    }
+    // Subject just before the verb: "Lavrov said", "Ushakov told Russian television".
+    const before = leading && leading.end <= i ? leading.id : personAt(a, Math.max(0, i - 8), i, true);
     if (before) return before;
-    if (i > 0 && PRONOUNS.has(w[i - 1]!) && lastPerson) return lastPerson;
     const role = roleAt(a, Math.max(0, i - 6), i);
     if (role) return role;
-    // Inverted: "said Yuri Ushakov, an advisor to ...".
-    const after = personAt(a, i + 1, i + 5, false);
-    if (after) return after;
+    // Inverted, only after saying verbs: "said Yuri Ushakov, an advisor to ...".
+    if (INVERTING.has(w[i]!)) {
+      const after = personAt(a, i + 1, i + 4, false);
+      if (after) return after;
+    }
   }
   return null;
 }

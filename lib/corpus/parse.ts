@@ -101,7 +101,8 @@ export function parseDocument(text: string, sourceId: string): Article[] {
       (current?.removed ?? preamble).push({ text: t, why: furnitureReason(t) ?? (isAppeal(t) ? 'donation appeal' : 'page chrome after the article') });
       continue;
     }
-    const why = furnitureReason(t);
+    // Appeals to readers (support us, donate) are furniture wherever they stand, not only at the end.
+    const why = furnitureReason(t) ?? (isAppeal(t) ? 'donation appeal' : null);
     if (why) {
       (current?.removed ?? preamble).push({ text: t, why });
       continue;

@@ -75,13 +75,15 @@ export function buildSignature(features: TextFeatures[], topic: boolean[], windo
   const on = features.filter((_, i) => topic[i]);
   const off = features.filter((_, i) => !topic[i]);
   const share = (set: TextFeatures[], key: 'entities' | 'words', t: string) => (set.length ? set.filter((f) => f[key].has(t)).length / set.length : 0);
+  // Off-topic evidence is smoothed (k / (n + 1)): one unrelated article quoting Ushakov should weaken him, not erase him.
+  const offShare = (key: 'entities' | 'words', t: string) => off.filter((f) => f[key].has(t)).length / (off.length + 1);
   const entities: Record<string, number> = {};
   const allEntities = new Set(on.flatMap((f) => [...f.entities.keys()]));
   for (const e of allEntities) {
     const p = share(on, 'entities', e);
     const type = ENTITY_BY_ID.get(e)?.type;
     if (p < CONSENSUS || type === 'role') continue;
-    const w = (p - share(off, 'entities', e)) * ENTITY_BOOST;
+    const w = (p - offShare('entities', e)) * ENTITY_BOOST;
     if (w > 0) entities[e] = round(w);
   }
   const wordScores: [string, number][] = [];
@@ -89,7 +91,7 @@ export function buildSignature(features: TextFeatures[], topic: boolean[], windo
   for (const s of allWords) {
     const p = share(on, 'words', s);
     if (p < CONSENSUS || s.length < 4) continue;
-    const w = p - share(off, 'words', s);
+    const w = p - offShare('words', s);
     if (w > 0) wordScores.push([s, w]);
   }
   wordScores.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -100,7 +102,7 @@ export function buildSignature(features: TextFeatures[], topic: boolean[], windo
   const places = [...allEntities].filter((e) => {
     const type = ENTITY_BY_ID.get(e)?.type;
     const p = share(on, 'entities', e);
-    return (type === 'place' || type === 'venue') && p >= PLACE_SHARE && p > share(off, 'entities', e);
+    return (type === 'place' || type === 'venue') && p >= PLACE_SHARE && p > offShare('entities', e);
   }).sort();
   const surfaces: Record<string, string> = {};
   for (const e of new Set([...Object.keys(entities), ...places])) for (const name of ENTITY_BY_ID.get(e)!.names) surfaces[name.replace(/-/g, ' ')] = `@${e}`;

@@ -30,6 +30,8 @@ export interface Figure {
   /** The words as written. */
   text: string;
   approx?: boolean;
+  /** Stems of the content words around the figure: what it is a figure of. */
+  context?: string[];
 }
 
 export interface Statement {

@@ -5,10 +5,20 @@ import type { Analysis } from '../text/analyze';
 import type { Figure } from '../corpus/types';
 import { sameQuantity, sameValue } from '../text/figures';
 import { ENTITY_BY_ID } from '../text/aliases';
+import type { WordVectors } from '../text/embeddings';
 
 export interface PairEvidence {
   /** idf-weighted cosine of the two term sets (0..1). */
   sim: number;
+  /**
+   * Paraphrase-aware agreement (0..1): the harmonic mean of the two soft coverages, where a term
+   * missing from the other side counts by its closest word there in meaning (word vectors).
+   */
+  soft: number;
+  softCoverA: number;
+  softCoverB: number;
+  /** Term pairs matched by meaning rather than spelling ([page term, statement term]). */
+  aligned: [string, string][];
   /** Share of the statement's (b) weighted terms found in the sentence (a), and the reverse. */
   coverB: number;
   coverA: number;
@@ -29,6 +39,20 @@ export interface PairEvidence {
 
 export type IdfFn = (term: string) => number;
 
+/** How terms are weighed and compared: corpus idf, and word vectors when available. */
+export interface CompareContext {
+  idf: IdfFn;
+  vectors?: WordVectors | null;
+}
+
+// Below this cosine two different words are not taken as the same idea.
+export const SOFT_MIN = 0.5;
+// Context words of two figures this close in meaning say they measure the same thing.
+const FIGURE_CONTEXT_MIN = 0.6;
+// A negation clashes only when what it denies weighs this much (sum of idf): a real part of the claim.
+const NEGATION_MIN_WEIGHT = 3;
+const NEGATION_MIN_SHARE = 0.2;
+
 // Pairs of stems that contradict each other when said of the same thing.
 const ANTONYMS: readonly [string, string][] = [
   ['agre', 'reject'], ['agre', 'refus'], ['present', 'absent'], ['attend', 'absent'], ['includ', 'exclud'],
@@ -36,7 +60,8 @@ const ANTONYMS: readonly [string, string][] = [
   ['set', 'unset'], ['fix', 'undecid'], ['confirm', 'deni'], ['progress', 'stall'], ['breakthrough', 'deadlock'],
 ];
 
-const ATTENDANCE = new Set(['led', 'lead', 'head', 'headed', 'attend', 'attended', 'present', 'accompani', 'accompanied', 'repres', 'represented', 'deleg', 'delegation', 'includ', 'included', 'join', 'joined', 'particip', 'seat', 'seated']);
+// Words of who led or attended ("included" is left out: lists of topics use it too).
+const ATTENDANCE = new Set(['led', 'lead', 'head', 'headed', 'attend', 'attended', 'present', 'accompani', 'accompanied', 'repres', 'represented', 'deleg', 'delegation']);
 
 function termWeights(terms: readonly string[], idf: IdfFn): Map<string, number> {
   const m = new Map<string, number>();
@@ -44,10 +69,17 @@ function termWeights(terms: readonly string[], idf: IdfFn): Map<string, number> 
   return m;
 }
 
-function negationOn(a: Analysis, shared: Set<string>, sharedStems: Set<string>): { cue: string; on: string[] } | null {
+/**
+ * A negation in `a` that denies what `other` asserts: its scope must cover shared ground (exact or
+ * aligned terms, mapped to `other`'s terms by `toOther`) weighing at least NEGATION_MIN_WEIGHT and at
+ * least NEGATION_MIN_SHARE of `other`'s claim — so a passing "not" elsewhere in the sentence is no clash.
+ */
+function negationOn(a: Analysis, ground: Map<string, string>, otherWeights: Map<string, number>, otherMass: number): { cue: string; on: string[] } | null {
   for (const c of a.cues) {
-    const on = c.scope.filter((s) => sharedStems.has(s) || shared.has(s));
-    if (on.length) return { cue: c.cue, on };
+    const on = c.scope.filter((s) => ground.has(s));
+    let w = 0;
+    for (const t of new Set(on.map((s) => ground.get(s)!))) w += otherWeights.get(t) ?? 0;
+    if (w >= NEGATION_MIN_WEIGHT && otherMass > 0 && w / otherMass >= NEGATION_MIN_SHARE) return { cue: c.cue, on };
   }
   return null;
 }
@@ -56,8 +88,37 @@ function hasAttendanceFrame(a: Analysis): boolean {
   return a.words.some((w) => ATTENDANCE.has(w)) || a.terms.some((t) => ATTENDANCE.has(t));
 }
 
-/** All the evidence for a pair; `idf` weights terms by how rare they are in the corpus. */
-export function comparePair(a: Analysis, b: Analysis, idf: IdfFn): PairEvidence {
+function softAlign(wa: Map<string, number>, wb: Map<string, number>, vectors: WordVectors | null | undefined): { massA: number; massB: number; aligned: [string, string, number][] } {
+  const aligned: [string, string, number][] = [];
+  if (!vectors) return { massA: 0, massB: 0, aligned };
+  const onlyA = [...wa.keys()].filter((t) => !wb.has(t) && !t.startsWith('@'));
+  const onlyB = [...wb.keys()].filter((t) => !wa.has(t) && !t.startsWith('@'));
+  if (!onlyA.length || !onlyB.length) return { massA: 0, massB: 0, aligned };
+  const idsB = onlyB.map((t) => vectors.id(t));
+  const bestForB = new Float64Array(onlyB.length);
+  let massA = 0;
+  for (const ta of onlyA) {
+    const ia = vectors.id(ta);
+    if (ia < 0) continue;
+    let best = 0, bestJ = -1;
+    for (let j = 0; j < onlyB.length; j++) {
+      const c = vectors.cosine(ia, idsB[j]!);
+      if (c > bestForB[j]!) bestForB[j] = c;
+      if (c > best) { best = c; bestJ = j; }
+    }
+    if (best >= SOFT_MIN) {
+      massA += wa.get(ta)! * best;
+      aligned.push([ta, onlyB[bestJ]!, best]);
+    }
+  }
+  let massB = 0;
+  onlyB.forEach((tb, j) => { if (bestForB[j]! >= SOFT_MIN) massB += wb.get(tb)! * bestForB[j]!; });
+  return { massA, massB, aligned };
+}
+
+/** All the evidence for a pair; idf weights terms by how rare they are in the corpus. */
+export function comparePair(a: Analysis, b: Analysis, ctx: CompareContext | IdfFn): PairEvidence {
+  const { idf, vectors } = typeof ctx === 'function' ? { idf: ctx, vectors: null } : ctx;
   const wa = termWeights(a.terms, idf);
   const wb = termWeights(b.terms, idf);
   let dot = 0, na = 0, nb = 0;
@@ -71,20 +132,33 @@ export function comparePair(a: Analysis, b: Analysis, idf: IdfFn): PairEvidence 
   shared.sort((x, y) => y[1] - x[1]);
   const sharedSet = new Set(shared.map(([t]) => t));
   const sim = na && nb ? dot / Math.sqrt(na * nb) : 0;
+  const soft = softAlign(wa, wb, vectors);
+  const softCoverA = massA ? Math.min(1, (massShared + soft.massA) / massA) : 0;
+  const softCoverB = massB ? Math.min(1, (massShared + soft.massB) / massB) : 0;
+  const softSim = softCoverA + softCoverB ? (2 * softCoverA * softCoverB) / (softCoverA + softCoverB) : 0;
 
   const sameFigures: [Figure, Figure][] = [];
   const diffFigures: [Figure, Figure][] = [];
+  // Two figures measure the same thing only when the words around them meet (exactly or in meaning).
+  const alignedPairs = new Set(soft.aligned.map(([x, y]) => `${x}|${y}`));
+  const sameThing = (fa: Figure, fb: Figure) => {
+    const ca = fa.context ?? [], cb = fb.context ?? [];
+    return ca.some((x) => cb.includes(x) || cb.some((y) => alignedPairs.has(`${x}|${y}`) || (vectors ? vectors.cosine(vectors.id(x), vectors.id(y)) >= FIGURE_CONTEXT_MIN : false)));
+  };
   for (const fa of a.figures) {
     if (fa.kind === 'year' || fa.kind === 'date') continue;
     for (const fb of b.figures) {
       if (!sameQuantity(fa, fb)) continue;
-      (sameValue(fa, fb) ? sameFigures : diffFigures).push([fa, fb]);
+      if (sameValue(fa, fb)) sameFigures.push([fa, fb]);
+      else if (sameThing(fa, fb)) diffFigures.push([fa, fb]);
     }
   }
 
-  const sharedStems = new Set([...sharedSet].filter((t) => !t.startsWith('@')));
-  let negationA = negationOn(a, sharedSet, sharedStems);
-  let negationB = negationOn(b, sharedSet, sharedStems);
+  // Terms matched by meaning count as common ground for negations too ("fixed" ~ "set").
+  const groundA = new Map<string, string>([...[...sharedSet].map((t): [string, string] => [t, t]), ...soft.aligned.map(([x, y]): [string, string] => [x, y])]);
+  const groundB = new Map<string, string>([...[...sharedSet].map((t): [string, string] => [t, t]), ...soft.aligned.map(([x, y]): [string, string] => [y, x])]);
+  let negationA = negationOn(a, groundA, wb, massB);
+  let negationB = negationOn(b, groundB, wa, massA);
   // Both sides negate the same ground: they agree ("no date set" vs "no date has been set").
   if (negationA && negationB) { negationA = null; negationB = null; }
 
@@ -104,6 +178,10 @@ export function comparePair(a: Analysis, b: Analysis, idf: IdfFn): PairEvidence 
 
   return {
     sim,
+    soft: softSim,
+    softCoverA,
+    softCoverB,
+    aligned: soft.aligned.map(([x, y]) => [x, y]),
     coverA: massA ? massShared / massA : 0,
     coverB: massB ? massShared / massB : 0,
     shared: shared.map(([t]) => t),

@@ -9,7 +9,10 @@ import { analyze, type Analysis } from '../text/analyze';
 import { splitSentences } from '../text/sentences';
 import { comparisonKey } from '../text/normalize';
 import { buildBm25, idf, searchBm25, type Bm25Index } from './bm25';
-import { comparePair } from './compare';
+import { comparePair, type CompareContext, type PairEvidence } from './compare';
+import { StanceModel } from './stance-model';
+import { findSpeaker } from '../corpus/attribution';
+import type { WordVectors } from '../text/embeddings';
 import { decideStance, DEFAULT_PARAMS, type StanceParams } from './stance';
 import { explain } from './explain';
 import { scoreCoverage } from '../gate/coverage';
@@ -34,6 +37,22 @@ export interface MatcherData {
   signature: EventSignature;
   /** Prebuilt index over `statements` (same order); built here when absent. */
   index?: Bm25Index;
+  /** Word vectors for paraphrase-aware comparison; exact words only when absent. */
+  vectors?: WordVectors | null;
+  /** The learned stance combination; the explicit rules of stance.ts when absent. */
+  model?: StanceModel | null;
+}
+
+/** One retrieved statement compared with the best-matching sentence of a paragraph. */
+export interface Candidate {
+  doc: number;
+  rank: number;
+  sentence: number;
+  evidence: PairEvidence;
+  page: Analysis;
+  statement: Analysis;
+  sentences: number;
+  pageSpeaker: string | null;
 }
 
 export interface PageInput {
@@ -74,6 +93,7 @@ export class Matcher {
   private readonly sentenceOwner: Map<string, string>;
   private readonly scratch: Float64Array;
   private readonly maxIdf: number;
+  readonly ctx: CompareContext;
 
   constructor(readonly data: MatcherData) {
     this.index = data.index ?? buildBm25(data.statements.map((s) => s.terms));
@@ -82,6 +102,7 @@ export class Matcher {
     this.articleById = new Map(data.articles.map((a) => [a.id, a]));
     this.scratch = new Float64Array(data.statements.length);
     this.maxIdf = Math.log(1 + (data.statements.length + 0.5) / 0.5);
+    this.ctx = { idf: this.idf, vectors: data.vectors ?? null };
     // Fingerprint: which article each statement's text belongs to (to recognise a corpus page).
     this.sentenceOwner = new Map();
     for (const s of data.statements) this.sentenceOwner.set(comparisonKey(s.text), s.article);
@@ -121,38 +142,55 @@ export class Matcher {
     return null;
   }
 
-  /** Matches of one paragraph against statements of sources other than `excludeSource`. */
-  matchParagraph(text: string, excludeSource: string | null, opts: MatchOptions = {}): Match[] {
-    const params = opts.params ?? DEFAULT_PARAMS;
+  /**
+   * Retrieved statements for a paragraph, each compared with every sentence; the sentence sharing
+   * most meaning with the statement is kept. Statements of `excludeSource` are never retrieved.
+   */
+  candidates(text: string, excludeSource: string | null, k = 30): Candidate[] {
+    let focus: string | null = null;
     const sentences = splitSentences(text).map((s) => analyze(s.text));
+    const speakers = sentences.map((a) => (focus = findSpeaker(a, focus) ?? focus));
     const terms = sentences.flatMap((s) => s.terms);
     if (!terms.length) return [];
     const statements = this.data.statements;
-    const hits = searchBm25(this.index, terms, opts.candidates ?? 24, (doc) => statements[doc]!.source !== excludeSource, this.scratch);
-    const best = new Map<number, Match>();
-    for (const hit of hits) {
-      const st = statements[hit.doc]!;
+    const hits = searchBm25(this.index, terms, k, (doc) => statements[doc]!.source !== excludeSource, this.scratch);
+    return hits.map((hit, rank) => {
       const b = this.analysisOf(hit.doc);
-      for (const a of sentences) {
-        const e = comparePair(a, b, this.idf);
-        const d = decideStance(e, params);
-        if (d.stance === 'unrelated') continue;
-        const prev = best.get(hit.doc);
-        if (prev && (STANCE_ORDER[prev.stance] < STANCE_ORDER[d.stance] || (prev.stance === d.stance && prev.score >= d.score))) continue;
-        const source = this.sourceById.get(st.source);
-        const article = this.articleById.get(st.article);
-        best.set(hit.doc, {
-          stance: d.stance,
-          source: source?.name ?? st.source,
-          sourceId: st.source,
-          article: article?.title ?? source?.name ?? st.article,
-          articleUrl: article?.url ?? source?.url ?? null,
-          statement: st.text,
-          statementId: st.id,
-          score: d.score,
-          reason: explain(d, e, a, b, st.speaker),
-        });
-      }
+      let best: Candidate | null = null;
+      sentences.forEach((a, i) => {
+        const e = comparePair(a, b, this.ctx);
+        if (!best || e.soft > best.evidence.soft || (e.soft === best.evidence.soft && e.sim > best.evidence.sim)) {
+          best = { doc: hit.doc, rank, sentence: i, evidence: e, page: a, statement: b, sentences: sentences.length, pageSpeaker: speakers[i] ?? null };
+        }
+      });
+      return best!;
+    });
+  }
+
+  /** Matches of one paragraph against statements of sources other than `excludeSource`. */
+  matchParagraph(text: string, excludeSource: string | null, opts: MatchOptions = {}): Match[] {
+    const params = opts.params ?? DEFAULT_PARAMS;
+    const statements = this.data.statements;
+    const best = new Map<number, Match>();
+    for (const c of this.candidates(text, excludeSource, opts.candidates ?? 30)) {
+      const st = statements[c.doc]!;
+      const d = this.data.model
+        ? this.data.model.decide(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker })
+        : decideStance(c.evidence, params);
+      if (d.stance === 'unrelated') continue;
+      const source = this.sourceById.get(st.source);
+      const article = this.articleById.get(st.article);
+      best.set(c.doc, {
+        stance: d.stance,
+        source: source?.name ?? st.source,
+        sourceId: st.source,
+        article: article?.title ?? source?.name ?? st.article,
+        articleUrl: article?.url ?? source?.url ?? null,
+        statement: st.text,
+        statementId: st.id,
+        score: d.score,
+        reason: explain(d, c.evidence, c.page, c.statement, st.speaker),
+      });
     }
     const all = [...best.values()].sort((x, y) => STANCE_ORDER[x.stance] - STANCE_ORDER[y.stance] || y.score - x.score);
     const maxRelated = opts.maxRelated ?? 3;
@@ -186,13 +224,15 @@ export class Matcher {
 }
 
 /** Matcher over the bundled corpus (enabled sources only when `enabled` is given). */
-export function matcherFromCorpus(corpus: { sources: SourceMeta[]; articles: MatcherArticle[]; statements: Statement[]; signature: EventSignature; index?: Bm25Index }, enabled?: ReadonlySet<string>): Matcher {
+export function matcherFromCorpus(corpus: { sources: SourceMeta[]; articles: MatcherArticle[]; statements: Statement[]; signature: EventSignature; index?: Bm25Index }, enabled?: ReadonlySet<string>, vectors?: WordVectors | null, model?: StanceModel | null): Matcher {
   const statements = enabled ? corpus.statements.filter((s) => enabled.has(s.source)) : corpus.statements;
   return new Matcher({
     sources: corpus.sources.map((s) => ({ id: s.id, name: s.name, url: s.url })),
     articles: corpus.articles.map((a) => ({ id: a.id, source: a.source, title: a.title, url: a.url })),
     statements,
     signature: corpus.signature,
+    vectors: vectors ?? null,
+    model: model ?? null,
     ...(enabled ? {} : { index: corpus.index }),
   });
 }

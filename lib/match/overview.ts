@@ -38,7 +38,7 @@ export function buildOverview(m: Matcher): Overview {
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       if (st[i]!.source === st[j]!.source) continue;
-      const e = comparePair(an[i]!, an[j]!, m.idf);
+      const e = comparePair(an[i]!, an[j]!, m.ctx);
       const d = decideStance(e);
       if (d.stance === 'corroborates') parent[find(i)] = find(j);
       else if (d.stance === 'conflicts') conflicts.push([i, j, d.clash?.kind ?? 'conflict']);

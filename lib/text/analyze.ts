@@ -37,26 +37,31 @@ export function analyze(text: string): Analysis {
   const mentions = findEntities(words);
   const terms: string[] = [];
   const entities: string[] = [];
+  // The index term each word stands for (an entity id for words of a mention), for cue scopes.
+  const termAt: (string | null)[] = new Array(words.length).fill(null);
   let m = 0;
   for (let i = 0; i < words.length; i++) {
     const mention = mentions[m];
     if (mention && mention.start === i) {
-      terms.push(`@${mention.id}`);
+      const term = `@${mention.id}`;
+      terms.push(term);
       if (!entities.includes(mention.id)) entities.push(mention.id);
+      for (let k = mention.start; k < mention.end; k++) termAt[k] = term;
       i = mention.end - 1;
       m++;
       continue;
     }
     const w = words[i]!;
-    if (isContentWord(w) && !/^\d/.test(w)) terms.push(stem(w));
+    if (isContentWord(w) && !/^\d/.test(w)) terms.push((termAt[i] = stem(w)));
   }
+  const cues = findCues(words).map((c) => ({ ...c, scope: [...new Set(c.scopeAt.map((k) => termAt[k]).filter((t): t is string => t !== null))] }));
   return {
     words,
     terms,
     entities,
     mentions,
     figures: extractFigures(text),
-    cues: findCues(words),
+    cues,
     hedges: countHedges(words),
     quotes: findQuotes(text),
   };

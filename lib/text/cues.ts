@@ -13,8 +13,9 @@ const NEGATION_PHRASES: readonly [string[], string][] = [
   [['rule', 'out'], 'ruled out'],
   [['rules', 'out'], 'ruled out'],
   [['played', 'down'], 'played down'],
-  [['far', 'from'], 'far from'],
 ];
+// "not only … but", "not merely": emphasis, not denial.
+const NOT_NEGATING_NEXT = new Set(['only', 'merely', 'just', 'simply', 'least', 'least']);
 
 const NEGATION_WORDS = new Set(['not', 'no', 'never', 'none', 'neither', 'nor', 'nobody', 'nothing', 'without', 'cannot', 'absent', 'absence']);
 const REFUTATION_WORDS = new Set([
@@ -34,6 +35,8 @@ export interface CueHit {
   kind: 'negation' | 'refutation';
   /** Stems of the content words in the cue's scope. */
   scope: string[];
+  /** Token indices of those words (so callers can map them to their own terms, e.g. entities). */
+  scopeAt: number[];
   /** Token index of the cue. */
   at: number;
 }
@@ -43,24 +46,28 @@ const SCOPE_BEFORE = 4;
 // Scope stops at words that start a new clause.
 const CLAUSE_BREAKS = new Set(['but', 'while', 'whereas', 'although', 'though', 'however', 'because', 'since', 'and']);
 
-function scopeStems(tokens: readonly string[], from: number, to: number): string[] {
-  const out: string[] = [];
+function scopeAfter(tokens: readonly string[], from: number, to: number): number[] {
+  const out: number[] = [];
   for (let i = from; i < Math.min(to, tokens.length); i++) {
     const w = tokens[i]!;
     if (CLAUSE_BREAKS.has(w)) break;
-    if (isContentWord(w) && !NEGATION_WORDS.has(w)) out.push(stem(w));
+    if (isContentWord(w) && !NEGATION_WORDS.has(w)) out.push(i);
   }
   return out;
 }
 
-function scopeBefore(tokens: readonly string[], at: number): string[] {
-  const out: string[] = [];
-  for (let i = at - 1; i >= 0 && i >= at - SCOPE_BEFORE; i--) {
+function scopeBefore(tokens: readonly string[], at: number, max = SCOPE_BEFORE): number[] {
+  const out: number[] = [];
+  for (let i = at - 1; i >= 0 && i >= at - max; i--) {
     const w = tokens[i]!;
     if (CLAUSE_BREAKS.has(w)) break;
-    if (isContentWord(w)) out.push(stem(w));
+    if (isContentWord(w)) out.push(i);
   }
   return out;
+}
+
+function hit(tokens: readonly string[], cue: string, kind: CueHit['kind'], at: number, scopeAt: number[]): CueHit {
+  return { cue, kind, at, scopeAt, scope: scopeAt.map((i) => stem(tokens[i]!)) };
 }
 
 /** Negation and refutation cues in a token list, each with the stems it applies to. */
@@ -76,20 +83,23 @@ export function findCues(tokens: readonly string[]): CueHit[] {
     }
     if (matched) {
       const [len, label] = matched;
-      // "X was 'not at all' part of the agenda": the denied thing is usually the subject before the cue.
-      const scope = [...scopeBefore(tokens, i), ...scopeStems(tokens, i + len, i + len + SCOPE_AFTER)];
-      hits.push({ cue: label, kind: label === 'ruled out' || label === 'played down' ? 'refutation' : 'negation', scope, at: i });
+      // "X was 'not at all' part of the agenda": the denied thing is usually the subject before the cue;
+      // a phrase's own content words ("no date has been set") are denied too.
+      const own = Array.from({ length: len }, (_, k) => i + k).filter((k) => isContentWord(tokens[k]!) && !NEGATION_WORDS.has(tokens[k]!));
+      const scope = [...scopeBefore(tokens, i), ...own, ...scopeAfter(tokens, i + len, i + len + SCOPE_AFTER)];
+      hits.push(hit(tokens, label, label === 'ruled out' || label === 'played down' ? 'refutation' : 'negation', i, scope));
       i += len - 1;
       continue;
     }
     const w = tokens[i]!;
+    if (w === 'not' && NOT_NEGATING_NEXT.has(tokens[i + 1] ?? '')) continue;
     if (NEGATION_WORDS.has(w)) {
       // "not" after an auxiliary negates the predicate that follows; include the subject for short clauses.
-      const scope = [...scopeStems(tokens, i + 1, i + 1 + SCOPE_AFTER), ...(w === 'no' || w === 'without' ? [] : scopeBefore(tokens, i).slice(0, 2))];
-      hits.push({ cue: w, kind: 'negation', scope, at: i });
+      const scope = [...scopeAfter(tokens, i + 1, i + 1 + SCOPE_AFTER), ...(w === 'no' || w === 'without' ? [] : scopeBefore(tokens, i, 2))];
+      hits.push(hit(tokens, w, 'negation', i, scope));
     } else if (REFUTATION_WORDS.has(w)) {
-      const scope = [...scopeBefore(tokens, i), ...scopeStems(tokens, i + 1, i + 1 + SCOPE_AFTER)];
-      hits.push({ cue: w, kind: 'refutation', scope, at: i });
+      const scope = [...scopeBefore(tokens, i), ...scopeAfter(tokens, i + 1, i + 1 + SCOPE_AFTER)];
+      hits.push(hit(tokens, w, 'refutation', i, scope));
     }
   }
   return hits;

@@ -2,7 +2,7 @@
 // "nearly four and a half hours" and "4.5 hours" compare equal and "nine hours" differs.
 import type { Figure } from '../corpus/types';
 import { normalizePunctuation } from './normalize';
-import { stem } from './stem';
+import { stem, isContentWord } from './stem';
 
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -83,11 +83,32 @@ function readHalf(t: Tok[], i: number): { add: number; next: number } {
   return { add: 0, next: i };
 }
 
-/** Every figure in `text`, in order. */
+// Words either side of a figure that say what it measures ("the meeting lasted … hours").
+const CONTEXT_WINDOW = 4;
+
+function contextOf(t: Tok[], text: string, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let i = Math.max(0, from - CONTEXT_WINDOW); i < Math.min(t.length, to + CONTEXT_WINDOW); i++) {
+    if (i >= from && i < to) continue;
+    const w = t[i]!.w;
+    // Names ("Russia's invasion") say whose figure it is, not what it measures.
+    if (/^[A-Z]/.test(text[t[i]!.start]!)) continue;
+    if (/^[a-z]{3,}$/.test(w) && isContentWord(w) && !(w in TIME_UNITS) && !(w in UNITS) && !(w in TENS) && !APPROX.has(w)) out.push(stem(w));
+  }
+  return [...new Set(out)];
+}
+
+/** Every figure in `text`, in order, each with the words around it. */
 export function extractFigures(input: string): Figure[] {
   const text = normalizePunctuation(input);
   const t = toks(text);
   const out: Figure[] = [];
+  const tokenIndex = (f: Figure) => t.findIndex((x) => x.start >= text.indexOf(f.text));
+  const withContext = (figs: Figure[]) => figs.map((f) => {
+    const at = tokenIndex(f);
+    const n = f.text.split(/[\s-]+/).length;
+    return at < 0 ? f : { ...f, context: contextOf(t, text, at, at + n) };
+  });
   for (let i = 0; i < t.length; i++) {
     const w = t[i]!.w;
     // Dates: "18 February 2025", "February 18", "April 17".
@@ -169,17 +190,26 @@ export function extractFigures(input: string): Figure[] {
       i = unitIdx;
     }
   }
-  return out;
+  return withContext(out);
 }
 
-/** Same kind, same unit: the figures talk about the same quantity. */
+const HOURS: Record<string, number> = { minute: 1 / 60, hour: 1, day: 24, week: 168, month: 730, year: 8760, decade: 87600 };
+
+/** Durations in hours, so "two to three weeks" and "two to three months" compare; other kinds as written. */
+function canonical(f: Figure): [number, number] {
+  const k = f.kind === 'duration' ? HOURS[f.unit] ?? 1 : 1;
+  return [f.value * k, (f.max ?? f.value) * k];
+}
+
+/** The figures talk about the same quantity: same kind and unit (any two durations compare). */
 export function sameQuantity(a: Figure, b: Figure): boolean {
-  return a.kind === b.kind && a.unit === b.unit;
+  return a.kind === b.kind && (a.kind === 'duration' || a.unit === b.unit);
 }
 
 /** Values agree, allowing ranges and "nearly"/"about" approximations (±12%). */
 export function sameValue(a: Figure, b: Figure): boolean {
-  const lo1 = a.value, hi1 = a.max ?? a.value, lo2 = b.value, hi2 = b.max ?? b.value;
+  const [lo1, hi1] = canonical(a);
+  const [lo2, hi2] = canonical(b);
   const tol = a.approx || b.approx ? 0.12 : 0.001;
   return lo1 <= hi2 * (1 + tol) && lo2 <= hi1 * (1 + tol);
 }

@@ -16,6 +16,8 @@ const ABBREVIATIONS = new Set([
   'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'fig', 'p', 'pp', 'ch',
 ]);
 
+const NUMBERED = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'nos', 'vol', 'p', 'pp', 'fig', 'ch']);
+
 const OPEN_QUOTES = '\u201c\u00ab\u201e';
 const CLOSE_QUOTES = '\u201d\u00bb';
 const TRAILERS = '\u201d\u00bb\u2019"\')]';
@@ -30,6 +32,8 @@ function isNonTerminalPeriod(text: string, dot: number, next: number): boolean {
   const word = wordBefore(text, dot);
   if (!word) return false;
   const bare = word.replace(/\./g, '').toLowerCase();
+  // "Feb. 18", "No. 5", "p. 3": a number after these abbreviations continues the sentence.
+  if (NUMBERED.has(bare) && /^\d/.test(text.slice(next))) return true;
   if (ABBREVIATIONS.has(bare) && !/^\d/.test(text.slice(next))) return true;
   // A single capital initial ("George W. Bush") or a dotted initialism followed by a capitalised
   // word ("U.S. Secretary") does not end a sentence in news text.

@@ -1,0 +1,109 @@
+// Scores engine output against the gold set: per-stance precision, recall and F1 over listed
+// matches, and the coverage gate's accuracy. Pure: the caller runs the engine and passes reports.
+import type { Stance, XrefReport } from './types';
+import { comparisonKey } from '../text/normalize';
+
+export interface GoldExpectation {
+  paragraphContains: string;
+  stance: Stance;
+  source: string;
+  statementContains: string;
+  note?: string;
+}
+
+export interface GoldPage {
+  name: string;
+  kind: 'coverage' | 'near-miss';
+  split: 'dev' | 'holdout';
+  expect: GoldExpectation[];
+  related?: GoldExpectation[];
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface Prf extends Counts {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export function prf(c: Counts): Prf {
+  const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
+  const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { ...c, precision, recall, f1 };
+}
+
+export interface PageErrors {
+  page: string;
+  missed: { paragraph: number; stance: Stance; source: string; statement: string }[];
+  spurious: { paragraph: number; stance: Stance; source: string; statement: string; reason: string }[];
+}
+
+export interface PageScore {
+  counts: Record<'corroborates' | 'conflicts', Counts>;
+  gateCorrect: boolean;
+  /** Corroborating or conflicting matches listed on a near-miss page (should be 0). */
+  nearMissMatches: number;
+  errors: PageErrors;
+}
+
+const key = (s: string) => comparisonKey(s);
+
+/** Scores one page's report. Statements gold lists as "related" are neither rewarded nor penalised as corroborations. */
+export function scorePage(gold: GoldPage, report: XrefReport): PageScore {
+  const counts = { corroborates: { tp: 0, fp: 0, fn: 0 }, conflicts: { tp: 0, fp: 0, fn: 0 } };
+  const errors: PageErrors = { page: gold.name, missed: [], spurious: [] };
+  const paraOf = (contains: string) => report.paragraphs.findIndex((p) => key(p.text).includes(key(contains)));
+  const listed = report.paragraphs.flatMap((p, i) => p.matches.filter((m) => m.stance !== 'related').map((m) => ({ i, m })));
+  if (gold.kind === 'near-miss') {
+    return { counts, gateCorrect: !report.coverage.isCoverage, nearMissMatches: listed.length, errors };
+  }
+  const fits = (g: GoldExpectation, i: number, statement: string, source: string) =>
+    paraOf(g.paragraphContains) === i && g.source === source && key(statement).includes(key(g.statementContains));
+  const found = new Set<GoldExpectation>();
+  for (const { i, m } of listed) {
+    const s = m.stance as 'corroborates' | 'conflicts';
+    const hit = gold.expect.find((g) => g.stance === s && fits(g, i, m.statement, m.sourceId));
+    if (hit) {
+      counts[s].tp++;
+      found.add(hit);
+      continue;
+    }
+    const lenient = s === 'corroborates' && (gold.related ?? []).some((g) => fits(g, i, m.statement, m.sourceId));
+    if (lenient) continue;
+    counts[s].fp++;
+    errors.spurious.push({ paragraph: i, stance: s, source: m.sourceId, statement: m.statement, reason: m.reason });
+  }
+  for (const g of gold.expect) {
+    if (found.has(g) || (g.stance !== 'corroborates' && g.stance !== 'conflicts')) continue;
+    counts[g.stance].fn++;
+    errors.missed.push({ paragraph: paraOf(g.paragraphContains), stance: g.stance, source: g.source, statement: g.statementContains });
+  }
+  return { counts, gateCorrect: report.coverage.isCoverage, nearMissMatches: 0, errors };
+}
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  return { tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn };
+}
+
+export type PairLabel = Stance | 'unrelated';
+export const PAIR_LABELS: PairLabel[] = ['corroborates', 'conflicts', 'related', 'unrelated'];
+
+/** Confusion matrix [gold][predicted] and per-label P/R/F1 for labelled pairs. */
+export function scorePairs(pairs: { gold: PairLabel; predicted: PairLabel }[]): { confusion: Record<PairLabel, Record<PairLabel, number>>; perLabel: Record<PairLabel, Prf>; accuracy: number } {
+  const confusion = Object.fromEntries(PAIR_LABELS.map((g) => [g, Object.fromEntries(PAIR_LABELS.map((p) => [p, 0]))])) as Record<PairLabel, Record<PairLabel, number>>;
+  for (const p of pairs) confusion[p.gold][p.predicted]++;
+  const perLabel = Object.fromEntries(PAIR_LABELS.map((l) => {
+    const tp = confusion[l][l];
+    const fp = PAIR_LABELS.reduce((n, g) => n + (g === l ? 0 : confusion[g][l]), 0);
+    const fn = PAIR_LABELS.reduce((n, q) => n + (q === l ? 0 : confusion[l][q]), 0);
+    return [l, prf({ tp, fp, fn })];
+  })) as Record<PairLabel, Prf>;
+  const right = PAIR_LABELS.reduce((n, l) => n + confusion[l][l], 0);
+  return { confusion, perLabel, accuracy: pairs.length ? right / pairs.length : 1 };
+}

@@ -1,0 +1,44 @@
+// The numbers a learned model sees for one (page sentence, corpus statement) pair — all read off
+// the explicit evidence (lib/match/compare.ts), so the model only learns how much each counts.
+import type { PairEvidence } from './compare';
+import type { Clash } from './stance';
+import type { Analysis } from '../text/analyze';
+import { ENTITY_BY_ID } from '../text/aliases';
+
+export const PAIR_FEATURES = [
+  'soft', 'softCoverPage', 'softCoverStatement', 'sim', 'coverPage', 'coverStatement',
+  'sharedPeople', 'sharedEntities', 'entityJaccard', 'sharedTerms', 'sameFigure', 'diffFigure',
+  'clashFigure', 'clashNegStatement', 'clashNegPage', 'clashAntonym', 'clashAttendee', 'negatedShared',
+  'pageTerms', 'statementTerms', 'sameSpeaker', 'retrievalRank', 'paragraphSentences',
+] as const;
+
+export interface PairContextInfo {
+  /** Rank of the statement among the paragraph's retrieved candidates (0 = best). */
+  rank: number;
+  sentences: number;
+  pageSpeaker: string | null;
+  statementSpeaker: string | null;
+}
+
+/** Feature vector in the order of PAIR_FEATURES. */
+export function pairFeatures(e: PairEvidence, a: Analysis, b: Analysis, info: PairContextInfo, clash: Clash | null): Float64Array {
+  const ea = new Set(a.entities), eb = new Set(b.entities);
+  let inter = 0;
+  for (const x of ea) if (eb.has(x)) inter++;
+  const union = ea.size + eb.size - inter;
+  const people = e.sharedEntities.filter((id) => ENTITY_BY_ID.get(id)?.type === 'person').length;
+  return Float64Array.from([
+    e.soft, e.softCoverA, e.softCoverB, e.sim, e.coverA, e.coverB,
+    people, e.sharedEntities.length, union ? inter / union : 0, e.shared.length,
+    e.sameFigures.length ? 1 : 0, e.diffFigures.length ? 1 : 0,
+    clash?.kind === 'figure' ? 1 : 0,
+    clash?.kind === 'negation' && clash.side === 'statement' ? 1 : 0,
+    clash?.kind === 'negation' && clash.side === 'page' ? 1 : 0,
+    clash?.kind === 'antonym' ? 1 : 0,
+    clash?.kind === 'attendee' ? 1 : 0,
+    clash?.kind === 'negation' ? clash.on.length : 0,
+    new Set(a.terms).size, new Set(b.terms).size,
+    info.pageSpeaker && info.pageSpeaker === info.statementSpeaker ? 1 : 0,
+    info.rank, info.sentences,
+  ]);
+}

@@ -1,0 +1,33 @@
+// npm run eval [-- --errors] — the engine's figures on the gold set: precision, recall and F1 per
+// stance on the test pages (dev, held-out, all), the gate's accuracy, near-miss matches, and the
+// labelled corpus pairs. --errors lists every missed and spurious match.
+import { evaluateGold } from './gold';
+import { PAIR_LABELS } from '../lib/match/evaluate';
+
+const r = evaluateGold();
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+console.log('Gold test pages (corroborating / conflicting matches listed per paragraph)');
+console.log('split     stance        P       R       F1     tp  fp  fn   gate acc  near-miss matches');
+for (const split of ['dev', 'holdout', 'all'] as const) {
+  const s = r.bySplit[split];
+  for (const st of ['corroborates', 'conflicts'] as const) {
+    const v = s[st];
+    console.log(`${split.padEnd(9)} ${st.padEnd(13)} ${pct(v.precision).padStart(6)}  ${pct(v.recall).padStart(6)}  ${v.f1.toFixed(3)}  ${String(v.tp).padStart(3)} ${String(v.fp).padStart(3)} ${String(v.fn).padStart(3)}   ${st === 'corroborates' ? pct(s.gateAccuracy).padStart(7) : '       '}   ${st === 'corroborates' ? s.nearMissMatches : ''}`);
+  }
+}
+console.log('\nLabelled corpus pairs (accuracy ' + pct(r.pairs.accuracy) + ')');
+console.log('label          P       R       F1');
+for (const l of PAIR_LABELS) {
+  const v = r.pairs.perLabel[l];
+  console.log(`${l.padEnd(13)} ${pct(v.precision).padStart(6)}  ${pct(v.recall).padStart(6)}  ${v.f1.toFixed(3)}`);
+}
+console.log('confusion (rows gold, columns predicted):', JSON.stringify(r.pairs.confusion));
+if (process.argv.includes('--errors')) {
+  for (const p of r.pages) {
+    const e = p.score.errors;
+    if (!e.missed.length && !e.spurious.length) continue;
+    console.log(`\n== ${p.name} (${p.split})`);
+    for (const m of e.missed) console.log(`  MISSED   ¶${m.paragraph} ${m.stance} ${m.source}: ${m.statement.slice(0, 90)}`);
+    for (const m of e.spurious) console.log(`  SPURIOUS ¶${m.paragraph} ${m.stance} ${m.source}: ${m.statement.slice(0, 90)} [${m.reason}]`);
+  }
+}

@@ -1,0 +1,71 @@
+// The gold set on disk (test/fixtures/gold/) and the engine run over it — shared by `npm run eval`,
+// the evaluation test and the benchmarks.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './corpus-files';
+import { crossReferenceHtml, bundledMatcher } from './page-pipeline';
+import { addCounts, prf, scorePage, scorePairs, type GoldPage, type PageScore, type PairLabel, type Counts } from '../lib/match/evaluate';
+import { analyze } from '../lib/text/analyze';
+import { comparePair } from '../lib/match/compare';
+import { decideStance, DEFAULT_PARAMS, type StanceParams } from '../lib/match/stance';
+import type { XrefReport } from '../lib/match/types';
+
+export const GOLD_DIR = join(ROOT, 'test/fixtures/gold');
+
+export interface GoldPageFile extends GoldPage {
+  html: string;
+}
+
+export function loadGoldPages(): GoldPageFile[] {
+  const dir = join(GOLD_DIR, 'pages');
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
+    const name = f.replace(/\.json$/, '');
+    const meta = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Omit<GoldPage, 'name'>;
+    return { ...meta, name, html: readFileSync(join(dir, `${name}.html`), 'utf8') };
+  });
+}
+
+export interface GoldPair {
+  a: string;
+  aSource: string;
+  b: string;
+  bSource: string;
+  label: PairLabel;
+}
+
+export function loadGoldPairs(): GoldPair[] {
+  return readFileSync(join(GOLD_DIR, 'pairs.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldPair);
+}
+
+export interface EvalResult {
+  pages: { name: string; split: string; kind: string; score: PageScore; report: XrefReport }[];
+  bySplit: Record<'dev' | 'holdout' | 'all', { corroborates: ReturnType<typeof prf>; conflicts: ReturnType<typeof prf>; gateAccuracy: number; nearMissMatches: number }>;
+  pairs: ReturnType<typeof scorePairs>;
+}
+
+/** Runs the engine on every gold page and pair and scores it. */
+export function evaluateGold(params: StanceParams = DEFAULT_PARAMS): EvalResult {
+  const pages = loadGoldPages().map((g) => {
+    const report = crossReferenceHtml(g.html, '', { params });
+    return { name: g.name, split: g.split, kind: g.kind, score: scorePage(g, report), report };
+  });
+  const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+  const bySplit = {} as EvalResult['bySplit'];
+  for (const split of ['dev', 'holdout', 'all'] as const) {
+    const sel = pages.filter((p) => split === 'all' || p.split === split);
+    let c = zero(), k = zero();
+    for (const p of sel) { c = addCounts(c, p.score.counts.corroborates); k = addCounts(k, p.score.counts.conflicts); }
+    bySplit[split] = {
+      corroborates: prf(c),
+      conflicts: prf(k),
+      gateAccuracy: sel.filter((p) => p.score.gateCorrect).length / Math.max(1, sel.length),
+      nearMissMatches: sel.reduce((n, p) => n + p.score.nearMissMatches, 0),
+    };
+  }
+  const m = bundledMatcher();
+  const pairs = scorePairs(loadGoldPairs().map((p) => {
+    const d = decideStance(comparePair(analyze(p.a), analyze(p.b), m.ctx), params);
+    return { gold: p.label, predicted: d.stance };
+  }));
+  return { pages, bySplit, pairs };
+}

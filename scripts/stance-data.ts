@@ -1,0 +1,61 @@
+// Labelled rows for the stance model: every retrieved (paragraph, statement) candidate of the gold
+// pages with its features, and every labelled corpus pair. Shared by training and evaluation.
+import { analyze } from '../lib/text/analyze';
+import { comparePair } from '../lib/match/compare';
+import { findClash, type Clash } from '../lib/match/stance';
+import { pairFeatures } from '../lib/match/pair-features';
+import { findSpeaker } from '../lib/corpus/attribution';
+import { extractArticle } from '../lib/extract/article';
+import { comparisonKey as key } from '../lib/text/normalize';
+import type { Matcher } from '../lib/match/engine';
+import type { GoldPageFile, GoldPair } from './gold';
+import { parseDocument } from './page-pipeline';
+
+export type RowLabel = 'none' | 'related' | 'corroborates' | 'conflicts';
+export const CLASSES: RowLabel[] = ['none', 'related', 'corroborates', 'conflicts'];
+
+export interface Row {
+  x: Float64Array;
+  label: RowLabel;
+  clash: Clash | null;
+  group: string;
+}
+
+/** Rows of one gold page, with the number of gold claims retrieval never offered (misses for sure). */
+export function pageRows(m: Matcher, g: GoldPageFile, k = 30): { rows: Row[]; unretrieved: { corroborates: number; conflicts: number } } {
+  const paragraphs = extractArticle(parseDocument(g.html)).paragraphs;
+  const rows: Row[] = [];
+  const seen = new Set<object>();
+  for (const p of paragraphs) {
+    for (const c of m.candidates(p.text, null, k)) {
+      const st = m.data.statements[c.doc]!;
+      const fits = (x: { paragraphContains: string; statementContains: string; source: string }) =>
+        key(p.text).includes(key(x.paragraphContains)) && key(st.text).includes(key(x.statementContains)) && x.source === st.source;
+      const gold = g.expect.find(fits);
+      if (gold) seen.add(gold);
+      const related = !gold && (g.related ?? []).some(fits);
+      const clash = findClash(c.evidence);
+      rows.push({
+        x: pairFeatures(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker }, clash),
+        label: gold ? (gold.stance as RowLabel) : related ? 'related' : 'none',
+        clash,
+        group: g.name,
+      });
+    }
+  }
+  const unretrieved = { corroborates: 0, conflicts: 0 };
+  for (const x of g.expect) if (!seen.has(x) && (x.stance === 'corroborates' || x.stance === 'conflicts')) unretrieved[x.stance]++;
+  return { rows, unretrieved };
+}
+
+export function pairRow(m: Matcher, p: GoldPair): Row {
+  const a = analyze(p.a), b = analyze(p.b);
+  const e = comparePair(a, b, m.ctx);
+  const clash = findClash(e);
+  return {
+    x: pairFeatures(e, a, b, { rank: 0, sentences: 1, pageSpeaker: findSpeaker(a, null), statementSpeaker: findSpeaker(b, null) }, clash),
+    label: p.label === 'unrelated' ? 'none' : p.label,
+    clash,
+    group: 'pairs',
+  };
+}

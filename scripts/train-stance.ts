@@ -1,0 +1,84 @@
+// npm run train:stance — fits the stance model offline: a gradient-boosted model over the pair
+// features of lib/match/pair-features.ts, on the DEV gold pages and the labelled corpus pairs (never
+// the held-out pages), with listing thresholds chosen on out-of-fold predictions (leave one dev page
+// out). Writes lib/match/weights/stance.json. Deterministic (fixed seeds).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { trainGbdt, predictProba, type GbdtModel } from '../lib/match/gbdt';
+import { PAIR_FEATURES } from '../lib/match/pair-features';
+import { matcherFromCorpus } from '../lib/match/engine';
+import { decideFromProbabilities } from '../lib/match/stance-model';
+import { loadCompiled, loadVectors, ROOT } from './corpus-files';
+import { loadGoldPages, loadGoldPairs } from './gold';
+import { CLASSES, pageRows, pairRow, type Row } from './stance-data';
+import { prf } from '../lib/match/evaluate';
+
+const WEIGHTS: Record<string, number> = { none: 1, related: 1.5, corroborates: 4, conflicts: 8 };
+const OPTS = { rounds: 150, learningRate: 0.07, maxDepth: 3, minLeaf: 6, l2: 2, subsample: 0.9, colsample: 0.9, seed: 7 };
+
+function fit(rows: Row[]): GbdtModel {
+  return trainGbdt(rows.map((r) => r.x), rows.map((r) => CLASSES.indexOf(r.label)), {
+    classes: CLASSES, features: [...PAIR_FEATURES], sampleWeight: rows.map((r) => WEIGHTS[r.label]!), ...OPTS,
+  });
+}
+
+type Scored = Row & { p: number[] };
+type Thresholds = { corroborates: number; conflicts: number; related: number };
+
+function f1s(rows: Scored[], t: Thresholds, missed: { corroborates: number; conflicts: number }) {
+  const c = { corroborates: { tp: 0, fp: 0, fn: missed.corroborates }, conflicts: { tp: 0, fp: 0, fn: missed.conflicts } };
+  for (const r of rows) {
+    const d = decideFromProbabilities({ related: r.p[1]!, corroborates: r.p[2]!, conflicts: r.p[3]!, clash: r.clash }, t).stance;
+    for (const s of ['corroborates', 'conflicts'] as const) {
+      // As in the evaluation: a corroboration of a pair gold calls "related" is not counted either way.
+      if (d === s && r.label === s) c[s].tp++;
+      else if (d === s && !(s === 'corroborates' && r.label === 'related')) c[s].fp++;
+      else if (d !== s && r.label === s) c[s].fn++;
+    }
+  }
+  return { corroborates: prf(c.corroborates), conflicts: prf(c.conflicts) };
+}
+
+const started = performance.now();
+const m = matcherFromCorpus(loadCompiled(), undefined, loadVectors(), null);
+const dev = loadGoldPages().filter((g) => g.kind === 'coverage' && g.split === 'dev');
+const pages = dev.map((g) => ({ g, ...pageRows(m, g) }));
+const pairRows = loadGoldPairs().map((p) => pairRow(m, p));
+const missed = pages.reduce((a, p) => ({ corroborates: a.corroborates + p.unretrieved.corroborates, conflicts: a.conflicts + p.unretrieved.conflicts }), { corroborates: 0, conflicts: 0 });
+const counts = Object.fromEntries(CLASSES.map((c) => [c, pages.flatMap((p) => p.rows).filter((r) => r.label === c).length]));
+console.log(`rows: ${JSON.stringify(counts)} from ${pages.length} dev pages + ${pairRows.length} pairs; gold matches never retrieved: ${JSON.stringify(missed)}`);
+
+// Out-of-fold probabilities: each dev page scored by a model fit without it.
+const oof: Scored[] = [];
+for (const p of pages) {
+  const model = fit([...pages.filter((q) => q !== p).flatMap((q) => q.rows), ...pairRows]);
+  for (const r of p.rows) oof.push({ ...r, p: predictProba(model, r.x) });
+}
+let best: Thresholds = { corroborates: 0.5, conflicts: 0.5, related: 0.35 };
+let bestScore = -1;
+for (let k = 0.1; k <= 0.8; k += 0.025) {
+  for (let c = 0.3; c <= 0.98; c += 0.02) {
+    const t = { corroborates: +k.toFixed(3), conflicts: +c.toFixed(3), related: 0.35 };
+    const f = f1s(oof, t, missed);
+    const score = (f.corroborates.f1 + f.conflicts.f1) / 2;
+    if (score > bestScore + 1e-9) { bestScore = score; best = t; }
+  }
+}
+const cv = f1s(oof, best, missed);
+const fmt = (x: ReturnType<typeof prf>) => `F1 ${x.f1.toFixed(3)} (P ${x.precision.toFixed(3)} R ${x.recall.toFixed(3)})`;
+console.log(`out-of-fold on dev pages: corroborates ${fmt(cv.corroborates)}, conflicts ${fmt(cv.conflicts)} at ${JSON.stringify(best)}`);
+
+const model = fit([...pages.flatMap((p) => p.rows), ...pairRows]);
+const file = {
+  model,
+  ...best,
+  meta: {
+    trainedOn: { devPages: dev.map((g) => g.name), pairs: pairRows.length, rows: counts },
+    options: OPTS,
+    classWeights: WEIGHTS,
+    outOfFold: { corroboratesF1: +cv.corroborates.f1.toFixed(4), conflictsF1: +cv.conflicts.f1.toFixed(4) },
+  },
+};
+const json = JSON.stringify(file);
+writeFileSync(join(ROOT, 'lib/match/weights/stance.json'), json);
+console.log(`wrote lib/match/weights/stance.json (${(json.length / 1024).toFixed(1)} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
