@@ -5,7 +5,7 @@
 // live elements, so markers and "Show in page" can point at them.
 import { Readability } from '@mozilla/readability';
 import { collapseWhitespace, comparisonKey } from '../text/normalize';
-import { furnitureReason, isAppeal } from '../corpus/furniture';
+import { bodyBoilerplate } from './boilerplate';
 
 export interface ExtractedParagraph {
   index: number;
@@ -23,7 +23,7 @@ export interface ExtractedArticle {
 
 const BLOCKS = 'p, li, blockquote, pre, dd';
 // Class or id words of furniture Readability may leave inside an article.
-const FURNITURE_CLASS = /(^|[\s_-])(caption|credit|byline|author|bio|share|social|related|read-?more|newsletter|signup|subscribe|promo|donat|support|pull-?quote|pullquote|advert|ad-slot|sponsor|comment|cookie|consent|tags?|breadcrumb|timestamp|dateline-box|gallery-count)([\s_-]|$)/i;
+const FURNITURE_CLASS = /(^|[\s_-])(caption|credit|byline|author|bio|share|social|related|read-?more|newsletter|signup|subscribe|promo|donat|support|pull-?quote|pullquote|advert|ad-slot|sponsor|comment|cookie|consent|tags?|breadcrumb|timestamp|dateline-box|gallery-count|sub|subtitle|subhead|standfirst|dek|kicker|disclaimer|ticker)([\s_-]|$)/i;
 const MIN_CHARS = 30;
 // Past this many paragraphs a page is not one article; keep the first ones so the work stays bounded.
 export const MAX_PARAGRAPHS = 400;
@@ -38,12 +38,10 @@ function hasFurnitureAncestor(el: Element, stop: Element | null): boolean {
   return false;
 }
 
-function keepText(text: string, tag: string): boolean {
+function keepText(text: string, tag: string, title: string): boolean {
   if (text.length < MIN_CHARS && tag !== 'li') return false;
   if (text.length < 12) return false;
-  if (furnitureReason(text) !== null) return false;
-  if (isAppeal(text)) return false;
-  return true;
+  return bodyBoilerplate(text, tag, title) === null;
 }
 
 /** Text blocks under `root`, innermost blocks only (a <li> holding <p>s yields the <p>s). */
@@ -56,14 +54,14 @@ function blocksOf(root: Element): Element[] {
   return out;
 }
 
-function paragraphsFrom(root: Element): { text: string; tag: string }[] {
+function paragraphsFrom(root: Element, title: string): { text: string; tag: string }[] {
   const seen = new Set<string>();
   const out: { text: string; tag: string }[] = [];
   for (const el of blocksOf(root)) {
     if (hasFurnitureAncestor(el, root)) continue;
     const tag = el.tagName.toLowerCase();
     const text = collapseWhitespace(el.textContent ?? '');
-    if (!keepText(text, tag)) continue;
+    if (!keepText(text, tag, title)) continue;
     const key = comparisonKey(text);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -97,13 +95,14 @@ function titleOf(doc: Document, fallback: string | null | undefined): string {
  */
 export function extractArticle(doc: Document, opts: { live?: boolean } = {}): ExtractedArticle {
   const clone = doc.cloneNode(true) as Document;
+  const title = titleOf(doc, null);
   let paragraphs: { text: string; tag: string }[] = [];
   let method: ExtractedArticle['method'] = 'readability';
   let rTitle: string | null | undefined;
   try {
     const result = new Readability<Element>(clone, { keepClasses: true, serializer: (n) => n as Element, charThreshold: 300 }).parse();
     rTitle = result?.title;
-    if (result?.content) paragraphs = paragraphsFrom(result.content);
+    if (result?.content) paragraphs = paragraphsFrom(result.content, title);
   } catch {
     paragraphs = [];
   }
@@ -111,7 +110,7 @@ export function extractArticle(doc: Document, opts: { live?: boolean } = {}): Ex
     // Short or unusual pages: take the document's own text blocks, minus furniture.
     method = 'fallback';
     const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
-    if (root) paragraphs = paragraphsFrom(root);
+    if (root) paragraphs = paragraphsFrom(root, title);
   }
   const texts = paragraphs.map((p) => p.text);
   return {
