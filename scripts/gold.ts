@@ -8,6 +8,7 @@ import { addCounts, prf, scorePage, scorePairs, type GoldPage, type PageScore, t
 import { analyze } from '../lib/text/analyze';
 import { comparePair } from '../lib/match/compare';
 import { decideStance, DEFAULT_PARAMS, type StanceParams } from '../lib/match/stance';
+import { findSpeaker } from '../lib/corpus/attribution';
 import type { XrefReport } from '../lib/match/types';
 
 export const GOLD_DIR = join(ROOT, 'test/fixtures/gold');
@@ -45,9 +46,10 @@ export interface EvalResult {
 
 /** Runs the engine on every gold page and pair and scores it. */
 export function evaluateGold(params: StanceParams = DEFAULT_PARAMS): EvalResult {
+  const statements = bundledMatcher().data.statements;
   const pages = loadGoldPages().map((g) => {
     const report = crossReferenceHtml(g.html, '', { params });
-    return { name: g.name, split: g.split, kind: g.kind, score: scorePage(g, report), report };
+    return { name: g.name, split: g.split, kind: g.kind, score: scorePage(g, report, statements), report };
   });
   const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
   const bySplit = {} as EvalResult['bySplit'];
@@ -64,7 +66,11 @@ export function evaluateGold(params: StanceParams = DEFAULT_PARAMS): EvalResult 
   }
   const m = bundledMatcher();
   const pairs = scorePairs(loadGoldPairs().map((p) => {
-    const d = decideStance(comparePair(analyze(p.a), analyze(p.b), m.ctx), params);
+    const a = analyze(p.a), b = analyze(p.b);
+    const e = comparePair(a, b, m.ctx);
+    const d = m.data.model
+      ? m.data.model.decide(e, a, b, { rank: 0, sentences: 1, pageSpeaker: findSpeaker(a, null), statementSpeaker: findSpeaker(b, null) })
+      : decideStance(e, params);
     return { gold: p.label, predicted: d.stance };
   }));
   return { pages, bySplit, pairs };

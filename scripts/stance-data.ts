@@ -7,6 +7,7 @@ import { pairFeatures } from '../lib/match/pair-features';
 import { findSpeaker } from '../lib/corpus/attribution';
 import { extractArticle } from '../lib/extract/article';
 import { comparisonKey as key } from '../lib/text/normalize';
+import { splitDateline } from '../lib/corpus/parse';
 import type { Matcher } from '../lib/match/engine';
 import type { GoldPageFile, GoldPair } from './gold';
 import { parseDocument } from './page-pipeline';
@@ -30,7 +31,7 @@ export function pageRows(m: Matcher, g: GoldPageFile, k = 30): { rows: Row[]; un
     for (const c of m.candidates(p.text, null, k)) {
       const st = m.data.statements[c.doc]!;
       const fits = (x: { paragraphContains: string; statementContains: string; source: string }) =>
-        key(p.text).includes(key(x.paragraphContains)) && key(st.text).includes(key(x.statementContains)) && x.source === st.source;
+        key(p.text).includes(key(x.paragraphContains)) && key(st.text).includes(key(splitDateline(x.statementContains)?.rest ?? x.statementContains)) && x.source === st.source;
       const gold = g.expect.find(fits);
       if (gold) seen.add(gold);
       const related = !gold && (g.related ?? []).some(fits);
@@ -44,7 +45,16 @@ export function pageRows(m: Matcher, g: GoldPageFile, k = 30): { rows: Row[]; un
     }
   }
   const unretrieved = { corroborates: 0, conflicts: 0 };
-  for (const x of g.expect) if (!seen.has(x) && (x.stance === 'corroborates' || x.stance === 'conflicts')) unretrieved[x.stance]++;
+  // Excerpts of one statement count once, as in the evaluation.
+  const missedKeys = new Set<string>();
+  for (const x of g.expect) {
+    if (seen.has(x) || (x.stance !== 'corroborates' && x.stance !== 'conflicts')) continue;
+    const st = m.data.statements.find((s) => s.source === x.source && key(s.text).includes(key(splitDateline(x.statementContains)?.rest ?? x.statementContains)));
+    const k = `${x.paragraphContains}|${st?.id ?? x.statementContains}|${x.stance}`;
+    if (missedKeys.has(k) || g.expect.some((y) => seen.has(y) && y.paragraphContains === x.paragraphContains && y.stance === x.stance && st && key(st.text).includes(key(splitDateline(y.statementContains)?.rest ?? y.statementContains)))) continue;
+    missedKeys.add(k);
+    unretrieved[x.stance]++;
+  }
   return { rows, unretrieved };
 }
 

@@ -56,6 +56,30 @@ export interface Platform {
 }
 
 const tabKey = (tabId: number) => `tab:${tabId}`;
+
+// What one page may ask the matcher to read: enough for any article, bounded for hostile pages
+// (and for session storage, whose quota all tabs share).
+export const MAX_PARAGRAPHS = 2000;
+export const MAX_PARAGRAPH_CHARS = 5000;
+export const MAX_PAGE_CHARS = 300_000;
+
+/** The page's paragraphs within the limits above (long paragraphs are cut, the rest dropped past the total). */
+export function capParagraphs(paragraphs: { index: number; text: string }[]): { index: number; text: string }[] {
+  const out: { index: number; text: string }[] = [];
+  let total = 0;
+  for (const p of paragraphs.slice(0, MAX_PARAGRAPHS)) {
+    const text = String(p.text ?? '').slice(0, MAX_PARAGRAPH_CHARS);
+    total += text.length;
+    if (total > MAX_PAGE_CHARS) break;
+    out.push({ index: Number(p.index) || 0, text });
+  }
+  return out;
+}
+
+/** Same page, ignoring the fragment (in-page anchors do not change the article). */
+function sameDocument(a: string, b: string): boolean {
+  return a.split('#')[0] === b.split('#')[0];
+}
 // A "working" state older than this was interrupted (worker killed, page closed): report it.
 export const WORKING_TIMEOUT_MS = 20_000;
 
@@ -119,7 +143,8 @@ export class BackgroundService {
         tx.objectStore('sources').getAll(), tx.objectStore('articles').getAll(), tx.objectStore('statements').getAll(), tx.objectStore('postings').get('current'),
       ]);
       const enabled = new Set(sources.filter((s) => s.enabled).map((s) => s.id));
-      const topicArticles = new Set(articles.filter((a) => a.topic || !corpus.sources.some((s) => s.id === a.source)).map((a) => a.id));
+      // Off-topic articles (bundled or added by the user) are listed on the options page but never matched.
+      const topicArticles = new Set(articles.filter((a) => a.topic).map((a) => a.id));
       const byId = new Map(statements.map((s) => [s.id, s]));
       let usable = statements.filter((s) => enabled.has(s.source) && topicArticles.has(s.article));
       let index;
@@ -154,7 +179,10 @@ export class BackgroundService {
     const s = await this.platform.session.get<TabState>(tabKey(tabId));
     if (!s) return { state: 'idle', url: (await this.platform.getTab(tabId))?.url ?? null };
     if (s.state === 'working' && this.platform.now() - s.since > WORKING_TIMEOUT_MS) {
-      return { state: 'error', url: s.url, error: { code: 'interrupted', message: this.platform.t('errorInterrupted') } };
+      // Stored (and shown on the badge) so the tab stops claiming to be busy.
+      const interrupted: TabState = { state: 'error', url: s.url, error: { code: 'interrupted', message: this.platform.t('errorInterrupted') } };
+      await this.setTabState(tabId, interrupted);
+      return interrupted;
     }
     return s;
   }
@@ -217,9 +245,11 @@ export class BackgroundService {
       },
       'page:paragraphs': async (data, sender) => {
         const matcher = await this.matcher();
-        const page = { url: data.url, title: data.title, paragraphs: data.paragraphs.slice(0, 2000), verdict: data.verdict };
+        const page = { url: data.url, title: String(data.title ?? '').slice(0, 300), paragraphs: capParagraphs(data.paragraphs), verdict: data.verdict };
         const report = matcher.crossReference(page, { force: data.force });
-        if (sender.tabId !== null) {
+        // A report that arrives after the tab moved on describes a page no longer shown: keep it out of the tab.
+        const current = sender.tabId !== null ? (await this.platform.getTab(sender.tabId))?.url : undefined;
+        if (sender.tabId !== null && (current === undefined || sameDocument(current, data.url))) {
           const state: TabState = report.coverage.isCoverage || data.force
             ? { state: 'results', url: data.url, report, at: this.platform.now() }
             : { state: 'not-coverage', url: data.url, title: data.title, coverage: report.coverage };
@@ -243,7 +273,7 @@ export class BackgroundService {
         if (state.state !== 'results') throw new UserError('no-page-text', this.platform.t('errorNoPageText'));
         const tab = await this.platform.getTab(tabId);
         const text = state.report.paragraphs.map((p) => p.text).join('\n\n');
-        const host = tab?.url ? new URL(tab.url).host : 'This page';
+        const host = (tab?.url && /^https?:/.test(tab.url) ? new URL(tab.url).host : '') || tab?.title || 'This page';
         const r = await addUserSource(await this.db(), { name: name?.trim() || host, url: state.url, title: state.report.title, text }, (await this.corpus()).signature, this.platform.now());
         this.invalidate();
         return r;

@@ -2,6 +2,7 @@
 // matches, and the coverage gate's accuracy. Pure: the caller runs the engine and passes reports.
 import type { Stance, XrefReport } from './types';
 import { comparisonKey } from '../text/normalize';
+import { splitDateline } from '../corpus/parse';
 
 export interface GoldExpectation {
   paragraphContains: string;
@@ -54,8 +55,17 @@ export interface PageScore {
 
 const key = (s: string) => comparisonKey(s);
 
-/** Scores one page's report. Statements gold lists as "related" are neither rewarded nor penalised as corroborations. */
-export function scorePage(gold: GoldPage, report: XrefReport): PageScore {
+/** A gold statement excerpt as the corpus statements hold it (statements drop an opening dateline). */
+function excerptKey(text: string): string {
+  return key(splitDateline(text)?.rest ?? text);
+}
+
+/**
+ * Scores one page's report. Gold expectations are mapped to the corpus statements that contain them,
+ * so two excerpts of one statement count once; statements gold lists as "related" are neither
+ * rewarded nor penalised as corroborations.
+ */
+export function scorePage(gold: GoldPage, report: XrefReport, statements: readonly { id: string; text: string; source: string }[] = []): PageScore {
   const counts = { corroborates: { tp: 0, fp: 0, fn: 0 }, conflicts: { tp: 0, fp: 0, fn: 0 } };
   const errors: PageErrors = { page: gold.name, missed: [], spurious: [] };
   const paraOf = (contains: string) => report.paragraphs.findIndex((p) => key(p.text).includes(key(contains)));
@@ -63,26 +73,34 @@ export function scorePage(gold: GoldPage, report: XrefReport): PageScore {
   if (gold.kind === 'near-miss') {
     return { counts, gateCorrect: !report.coverage.isCoverage, nearMissMatches: listed.length, errors };
   }
-  const fits = (g: GoldExpectation, i: number, statement: string, source: string) =>
-    paraOf(g.paragraphContains) === i && g.source === source && key(statement).includes(key(g.statementContains));
-  const found = new Set<GoldExpectation>();
+  const statementOf = (g: GoldExpectation) => statements.find((s) => s.source === g.source && key(s.text).includes(excerptKey(g.statementContains)))?.text ?? g.statementContains;
+  // Unique gold claims: paragraph × statement × stance.
+  const expected = new Map<string, { g: GoldExpectation; i: number; statement: string }>();
+  for (const g of gold.expect) {
+    if (g.stance !== 'corroborates' && g.stance !== 'conflicts') continue;
+    const i = paraOf(g.paragraphContains);
+    const statement = statementOf(g);
+    expected.set(`${i}|${g.source}|${key(statement)}|${g.stance}`, { g, i, statement });
+  }
+  const related = new Set((gold.related ?? []).map((g) => `${paraOf(g.paragraphContains)}|${g.source}|${key(statementOf(g))}`));
+  const found = new Set<string>();
   for (const { i, m } of listed) {
     const s = m.stance as 'corroborates' | 'conflicts';
-    const hit = gold.expect.find((g) => g.stance === s && fits(g, i, m.statement, m.sourceId));
-    if (hit) {
+    const k = `${i}|${m.sourceId}|${key(m.statement)}|${s}`;
+    if (expected.has(k)) {
       counts[s].tp++;
-      found.add(hit);
+      found.add(k);
       continue;
     }
-    const lenient = s === 'corroborates' && (gold.related ?? []).some((g) => fits(g, i, m.statement, m.sourceId));
-    if (lenient) continue;
+    if (s === 'corroborates' && related.has(`${i}|${m.sourceId}|${key(m.statement)}`)) continue;
     counts[s].fp++;
     errors.spurious.push({ paragraph: i, stance: s, source: m.sourceId, statement: m.statement, reason: m.reason });
   }
-  for (const g of gold.expect) {
-    if (found.has(g) || (g.stance !== 'corroborates' && g.stance !== 'conflicts')) continue;
-    counts[g.stance].fn++;
-    errors.missed.push({ paragraph: paraOf(g.paragraphContains), stance: g.stance, source: g.source, statement: g.statementContains });
+  for (const [k, e] of expected) {
+    if (found.has(k)) continue;
+    const s = e.g.stance as 'corroborates' | 'conflicts';
+    counts[s].fn++;
+    errors.missed.push({ paragraph: e.i, stance: s, source: e.g.source, statement: e.statement });
   }
   return { counts, gateCorrect: report.coverage.isCoverage, nearMissMatches: 0, errors };
 }

@@ -30,12 +30,17 @@ export interface StanceProbabilities {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+const FIGURE_CONFLICT_MIN = 0.3;
 
 /** Listing rule shared by the engine and training: thresholds on the probabilities, clash required for conflicts. */
 export function decideFromProbabilities(p: StanceProbabilities, t: { corroborates: number; conflicts: number; related: number }): StanceDecision {
   // A conflict needs both: the two make the same point (learned), and explicit clash evidence (the reason).
+  // Different figures for the same measured thing are the most reliable clash (measured on the dev
+  // pages: about half of them are real conflicts, against a few percent for negations), so they need
+  // less agreement on the point; other clashes need the stricter threshold.
   const near = p.related + p.corroborates + p.conflicts;
-  if (p.clash && near >= t.conflicts) return { stance: 'conflicts', score: round(near), clash: p.clash };
+  const needed = p.clash?.kind === 'figure' ? Math.min(t.conflicts, FIGURE_CONFLICT_MIN) : t.conflicts;
+  if (p.clash && near >= needed) return { stance: 'conflicts', score: round(near), clash: p.clash };
   if (p.corroborates >= t.corroborates) return { stance: 'corroborates', score: round(p.corroborates), clash: null };
   if (near >= t.related) return { stance: 'related', score: round(near), clash: p.clash };
   return { stance: 'unrelated', score: round(near), clash: null };

@@ -86,4 +86,16 @@ async function migrateV1toV2(db: IDBPDatabase<XrefDB>, tx: UpgradeTx): Promise<v
     const { disabled: _dropped, ...rest } = old;
     await settingsStore.put(rest as Settings, 'settings');
   }
+  // v1 kept only the parsed articles of a user's source; rebuild its text so it can be exported and re-parsed.
+  const articles = tx.objectStore('articles');
+  const docs = tx.objectStore('userDocs');
+  for (let cursor = await sources.openCursor(); cursor; cursor = await cursor.continue()) {
+    const src = cursor.value;
+    if (src.origin !== 'user') continue;
+    const own = await articles.index('source').getAll(IDBKeyRange.only(src.id));
+    for (const [i, a] of own.entries()) {
+      const text = a.paragraphs.map((p) => p.text).join('\n\n');
+      if (text.trim()) await docs.put({ id: `${src.id}/${i + 1}`, source: src.id, title: a.title, url: a.url, text, addedAt: src.addedAt ?? 0 });
+    }
+  }
 }

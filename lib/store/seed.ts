@@ -16,6 +16,13 @@ export interface SeedResult {
 export async function seedCorpus(db: Db, corpus: CompiledCorpus, opts: { force?: boolean; resetUserChoices?: boolean } = {}): Promise<SeedResult> {
   const current = await db.get('meta', 'corpusVersion');
   if (current === corpus.version && !opts.force) {
+    // Same corpus: only make sure the bundled outlets keep their order (a migrated v1 database had none).
+    const tx = db.transaction('sources', 'readwrite');
+    for (const [i, meta] of corpus.sources.entries()) {
+      const s = await tx.store.get(meta.id);
+      if (s && s.origin === 'bundled' && s.addedAt !== i) await tx.store.put({ ...s, addedAt: i });
+    }
+    await tx.done;
     return { seeded: false, version: corpus.version, sources: corpus.sources.length, statements: corpus.statements.length };
   }
   const tx = db.transaction(['meta', 'sources', 'articles', 'statements', 'postings'], 'readwrite');
@@ -42,8 +49,8 @@ export async function seedCorpus(db: Db, corpus: CompiledCorpus, opts: { force?:
       origin: 'bundled',
       enabled: keep ? prev.enabled : true,
       customName: keep ? prev.customName : null,
-      // Bundled outlets keep the order of corpus/sources.json.
-      addedAt: prev?.addedAt ?? now + i,
+      // Bundled outlets are listed in the order of corpus/sources.json (user sources by the time added).
+      addedAt: i,
     };
     await sources.put(record);
   }

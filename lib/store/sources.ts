@@ -1,5 +1,6 @@
 // Queries and changes on sources: list, enable/disable, rename, add a user text, remove, export,
-// import and reset. Every change runs in one transaction: it happens whole or not at all.
+// import and reset. Each change runs in one transaction (through `inTransaction`, which aborts on any
+// error): it happens whole or not at all. Reset is two such steps, each whole.
 import type { Db, UserDoc } from './schema';
 import type { ArticleView, NewSource, SourceEdit, SourceRecord, SourceView, Settings } from './types';
 import { DEFAULT_SETTINGS } from './types';
@@ -12,6 +13,28 @@ import { contentHash } from '../corpus/compile';
 import { scoreCoverage } from '../gate/coverage';
 import { seedCorpus } from './seed';
 import { UserError } from '../messages';
+
+/**
+ * Runs `body` in `tx`; any error aborts the transaction (so nothing queued before it commits) and is
+ * rethrown once the abort has settled.
+ */
+export async function inTransaction<T, Tx extends { abort(): void; done: Promise<void> }>(tx: Tx, body: (tx: Tx) => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await body(tx);
+  } catch (err) {
+    try { tx.abort(); } catch { /* already finished or aborted */ }
+    await tx.done.catch(() => undefined);
+    throw err;
+  }
+  await tx.done;
+  return result;
+}
+
+/** A display name a user typed: trimmed, at most 120 characters, null when empty. */
+export function cleanName(name: unknown): string | null {
+  return typeof name === 'string' ? name.trim().slice(0, 120) || null : null;
+}
 
 /** The name shown for a source: the user's, else the outlet's. */
 export function displayName(s: SourceRecord): string {
@@ -49,21 +72,24 @@ export async function listSources(db: Db): Promise<{ sources: SourceView[]; arti
 
 /** Enables/disables or renames a source. An empty name returns a bundled source to its own name. */
 export async function updateSource(db: Db, edit: SourceEdit): Promise<SourceView> {
-  const tx = db.transaction(['sources', 'postings'], 'readwrite');
-  const s = await tx.objectStore('sources').get(edit.id);
-  if (!s) throw new UserError('not-found', `No source with id “${edit.id}”.`);
-  if (edit.enabled !== undefined) s.enabled = edit.enabled;
-  if (edit.name !== undefined) {
-    const name = edit.name.trim().slice(0, 120);
-    if (s.origin === 'user') {
-      if (!name) throw new UserError('bad-name', 'A source needs a name.');
-      s.name = name;
-    } else s.customName = name || null;
-  }
-  await tx.objectStore('sources').put(s);
-  await tx.objectStore('postings').clear();
-  await tx.done;
-  return toView(s, 0, 0);
+  const tx = db.transaction(['sources', 'articles', 'statements', 'postings'], 'readwrite');
+  return inTransaction(tx, async () => {
+    const s = await tx.objectStore('sources').get(edit.id);
+    if (!s) throw new UserError('not-found', `No source with id “${edit.id}”.`);
+    if (edit.enabled !== undefined) s.enabled = edit.enabled;
+    if (edit.name !== undefined) {
+      const name = cleanName(edit.name);
+      if (s.origin === 'user') {
+        if (!name) throw new UserError('bad-name', 'A source needs a name.');
+        s.name = name;
+      } else s.customName = name;
+    }
+    await tx.objectStore('sources').put(s);
+    await tx.objectStore('postings').clear();
+    const range = IDBKeyRange.only(s.id);
+    const [articles, statements] = await Promise.all([tx.objectStore('articles').index('source').count(range), tx.objectStore('statements').index('source').count(range)]);
+    return toView(s, articles, statements);
+  });
 }
 
 export const MAX_TEXT_CHARS = 500_000;
@@ -91,16 +117,17 @@ function checkText(text: unknown, what: string): string {
 async function putUserSource(db: Db, record: SourceRecord, docs: Omit<UserDoc, 'id' | 'source'>[], signature: EventSignature): Promise<number> {
   const parsed = docs.map((d, i) => ({ doc: d, ...parseUserText(`${record.id}-${i + 1}`, d, signature) }));
   const tx = db.transaction(['sources', 'articles', 'statements', 'userDocs', 'postings'], 'readwrite');
-  await tx.objectStore('sources').put(record);
-  let count = 0;
-  for (const [i, p] of parsed.entries()) {
-    await tx.objectStore('userDocs').put({ ...p.doc, id: `${record.id}/${i + 1}`, source: record.id });
-    for (const a of p.articles) await tx.objectStore('articles').put({ ...a, source: record.id, url: p.doc.url });
-    for (const s of p.statements) { await tx.objectStore('statements').put({ ...s, source: record.id }); count++; }
-  }
-  await tx.objectStore('postings').clear();
-  await tx.done;
-  return count;
+  return inTransaction(tx, async () => {
+    await tx.objectStore('sources').put(record);
+    let count = 0;
+    for (const [i, p] of parsed.entries()) {
+      await tx.objectStore('userDocs').put({ ...p.doc, id: `${record.id}/${i + 1}`, source: record.id });
+      for (const a of p.articles) await tx.objectStore('articles').put({ ...a, source: record.id, url: p.doc.url });
+      for (const s of p.statements) { await tx.objectStore('statements').put({ ...s, source: record.id }); count++; }
+    }
+    await tx.objectStore('postings').clear();
+    return count;
+  });
 }
 
 /** Adds pasted text (or a page's text) as a new user source. */
@@ -128,17 +155,18 @@ function safeHost(url: string): string | null {
 /** Removes a user source with everything derived from it; bundled sources can only be disabled. */
 export async function removeSource(db: Db, id: string): Promise<boolean> {
   const tx = db.transaction(['sources', 'articles', 'statements', 'userDocs', 'postings'], 'readwrite');
-  const s = await tx.objectStore('sources').get(id);
-  if (!s) return false;
-  if (s.origin !== 'user') throw new UserError('bundled', 'Bundled sources cannot be removed; disable it instead.');
-  for (const store of ['articles', 'statements', 'userDocs'] as const) {
-    const os = tx.objectStore(store);
-    for (let c = await os.index('source').openCursor(IDBKeyRange.only(id)); c; c = await c.continue()) await c.delete();
-  }
-  await tx.objectStore('sources').delete(id);
-  await tx.objectStore('postings').clear();
-  await tx.done;
-  return true;
+  return inTransaction(tx, async () => {
+    const s = await tx.objectStore('sources').get(id);
+    if (!s) return false;
+    if (s.origin !== 'user') throw new UserError('bundled', 'Bundled sources cannot be removed; disable it instead.');
+    for (const store of ['articles', 'statements', 'userDocs'] as const) {
+      const os = tx.objectStore(store);
+      for (let c = await os.index('source').openCursor(IDBKeyRange.only(id)); c; c = await c.continue()) await c.delete();
+    }
+    await tx.objectStore('sources').delete(id);
+    await tx.objectStore('postings').clear();
+    return true;
+  });
 }
 
 export const EXPORT_FORMAT = 'riyadh-cross-ref/sources';
@@ -190,7 +218,7 @@ export function parseExportFile(json: string): ExportFile {
     const r = b as Record<string, unknown>;
     if (typeof r !== 'object' || r === null || typeof r.id !== 'string' || typeof r.enabled !== 'boolean') bad(`bundled entry ${i + 1} needs an "id" and "enabled"`);
     if (r.name !== null && r.name !== undefined && typeof r.name !== 'string') bad(`bundled entry ${i + 1} has a "name" that is not text`);
-    out.bundled.push({ id: r.id as string, enabled: r.enabled as boolean, name: (r.name as string | null | undefined) ?? null });
+    out.bundled.push({ id: r.id as string, enabled: r.enabled as boolean, name: cleanName(r.name) });
   });
   user.forEach((u: unknown, i) => {
     const r = u as Record<string, unknown>;
@@ -217,6 +245,7 @@ export async function importSources(db: Db, json: string, signature: EventSignat
   // Parse every user document first: a failure leaves the database untouched.
   const prepared = file.user.map((u) => ({ u, docs: u.documents.map((d, i) => ({ d, ...parseUserText(`${u.id}-${i + 1}`, d, signature) })) }));
   const tx = db.transaction(['sources', 'articles', 'statements', 'userDocs', 'postings'], 'readwrite');
+  return inTransaction(tx, async () => {
   for (const b of file.bundled) {
     const s = await tx.objectStore('sources').get(b.id);
     if (!s || s.origin !== 'bundled') continue;
@@ -244,8 +273,8 @@ export async function importSources(db: Db, json: string, signature: EventSignat
     if (prev) updated++; else added++;
   }
   await tx.objectStore('postings').clear();
-  await tx.done;
   return { added, updated };
+  });
 }
 
 /** Back to the bundled corpus only: user sources removed, bundled sources enabled and named as shipped. */
@@ -254,6 +283,18 @@ export async function resetToBundled(db: Db, corpus: CompiledCorpus): Promise<nu
   for (const u of users) await removeSource(db, u.id);
   await seedCorpus(db, corpus, { force: true, resetUserChoices: true });
   return corpus.sources.length;
+}
+
+/** The host name of a site the user typed ("https://www.bbc.com#top" → "www.bbc.com"), or null. */
+export function hostOf(input: unknown): string | null {
+  const text = String(input ?? '').trim().toLowerCase();
+  if (!text) return null;
+  try {
+    const host = new URL(/^[a-z]+:\/\//.test(text) ? text : `https://${text}`).hostname;
+    return /^[a-z0-9.-]+\.[a-z]{2,}$/.test(host) ? host : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function getSettings(db: Db): Promise<Settings> {
@@ -270,7 +311,7 @@ export async function setSettings(db: Db, change: Partial<Settings>): Promise<Se
   }
   if (change.sites !== undefined) {
     if (!Array.isArray(change.sites)) throw new UserError('bad-setting', 'Sites must be a list of host names.');
-    next.sites = [...new Set(change.sites.map((s) => String(s).trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '')).filter((s) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(s)))].slice(0, 200);
+    next.sites = [...new Set(change.sites.map(hostOf).filter((s): s is string => s !== null))].slice(0, 200);
   }
   if (change.markers !== undefined) next.markers = !!change.markers;
   if (change.showRelated !== undefined) next.showRelated = !!change.showRelated;
