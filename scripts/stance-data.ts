@@ -23,7 +23,7 @@ export interface Row {
 }
 
 /** Rows of one gold page, with the number of gold claims retrieval never offered (misses for sure). */
-export function pageRows(m: Matcher, g: GoldPageFile, k = 30): { rows: Row[]; unretrieved: { corroborates: number; conflicts: number } } {
+export function pageRows(m: Matcher, g: GoldPageFile, k = 20): { rows: Row[]; unretrieved: { corroborates: number; conflicts: number } } {
   const paragraphs = extractArticle(parseDocument(g.html)).paragraphs;
   const rows: Row[] = [];
   const seen = new Set<object>();

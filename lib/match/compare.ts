@@ -63,10 +63,32 @@ const ANTONYMS: readonly [string, string][] = [
 // Words of who led or attended ("included" is left out: lists of topics use it too).
 const ATTENDANCE = new Set(['led', 'lead', 'head', 'headed', 'attend', 'attended', 'present', 'accompani', 'accompanied', 'repres', 'represented', 'deleg', 'delegation']);
 
-function termWeights(terms: readonly string[], idf: IdfFn): Map<string, number> {
+const weightCache = new WeakMap<Analysis, { idf: IdfFn; weights: Map<string, number> }>();
+
+/** idf weight of each distinct term (remembered per analysis: statements meet many sentences). */
+function termWeights(a: Analysis, idf: IdfFn): Map<string, number> {
+  const hit = weightCache.get(a);
+  if (hit && hit.idf === idf) return hit.weights;
   const m = new Map<string, number>();
-  for (const t of terms) if (!m.has(t)) m.set(t, idf(t));
+  for (const t of a.terms) if (!m.has(t)) m.set(t, idf(t));
+  weightCache.set(a, { idf, weights: m });
   return m;
+}
+
+/**
+ * The paraphrase-aware agreement alone (the `soft` of comparePair): cheap enough to pick which
+ * sentence of a paragraph to compare in full.
+ */
+export function softAgreement(a: Analysis, b: Analysis, ctx: CompareContext): number {
+  const wa = termWeights(a, ctx.idf);
+  const wb = termWeights(b, ctx.idf);
+  let massA = 0, massB = 0, shared = 0;
+  for (const [t, w] of wa) { massA += w; if (wb.has(t)) shared += w; }
+  for (const w of wb.values()) massB += w;
+  const soft = softAlign(wa, wb, ctx.vectors);
+  const ca = massA ? Math.min(1, (shared + soft.massA) / massA) : 0;
+  const cb = massB ? Math.min(1, (shared + soft.massB) / massB) : 0;
+  return ca + cb ? (2 * ca * cb) / (ca + cb) : 0;
 }
 
 /**
@@ -119,8 +141,8 @@ function softAlign(wa: Map<string, number>, wb: Map<string, number>, vectors: Wo
 /** All the evidence for a pair; idf weights terms by how rare they are in the corpus. */
 export function comparePair(a: Analysis, b: Analysis, ctx: CompareContext | IdfFn): PairEvidence {
   const { idf, vectors } = typeof ctx === 'function' ? { idf: ctx, vectors: null } : ctx;
-  const wa = termWeights(a.terms, idf);
-  const wb = termWeights(b.terms, idf);
+  const wa = termWeights(a, idf);
+  const wb = termWeights(b, idf);
   let dot = 0, na = 0, nb = 0;
   const shared: [string, number][] = [];
   for (const [t, w] of wa) { na += w * w; const v = wb.get(t); if (v !== undefined) { dot += w * v; shared.push([t, w]); } }

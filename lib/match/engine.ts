@@ -9,7 +9,7 @@ import { analyze, type Analysis } from '../text/analyze';
 import { splitSentences } from '../text/sentences';
 import { comparisonKey } from '../text/normalize';
 import { buildBm25, idf, searchBm25, type Bm25Index } from './bm25';
-import { comparePair, type CompareContext, type PairEvidence } from './compare';
+import { comparePair, softAgreement, type CompareContext, type PairEvidence } from './compare';
 import { StanceModel } from './stance-model';
 import { findSpeaker } from '../corpus/attribution';
 import type { WordVectors } from '../text/embeddings';
@@ -146,7 +146,7 @@ export class Matcher {
    * Retrieved statements for a paragraph, each compared with every sentence; the sentence sharing
    * most meaning with the statement is kept. Statements of `excludeSource` are never retrieved.
    */
-  candidates(text: string, excludeSource: string | null, k = 30): Candidate[] {
+  candidates(text: string, excludeSource: string | null, k = 20): Candidate[] {
     let focus: string | null = null;
     const sentences = splitSentences(text).map((s) => analyze(s.text));
     const speakers = sentences.map((a) => (focus = findSpeaker(a, focus) ?? focus));
@@ -156,14 +156,16 @@ export class Matcher {
     const hits = searchBm25(this.index, terms, k, (doc) => statements[doc]!.source !== excludeSource, this.scratch);
     return hits.map((hit, rank) => {
       const b = this.analysisOf(hit.doc);
-      let best: Candidate | null = null;
-      sentences.forEach((a, i) => {
-        const e = comparePair(a, b, this.ctx);
-        if (!best || e.soft > best.evidence.soft || (e.soft === best.evidence.soft && e.sim > best.evidence.sim)) {
-          best = { doc: hit.doc, rank, sentence: i, evidence: e, page: a, statement: b, sentences: sentences.length, pageSpeaker: speakers[i] ?? null };
-        }
-      });
-      return best!;
+      // The sentence sharing most meaning with the statement is the one compared in full.
+      let bestI = 0, bestSoft = -1;
+      if (sentences.length > 1) {
+        sentences.forEach((a, i) => {
+          const s = softAgreement(a, b, this.ctx);
+          if (s > bestSoft) { bestSoft = s; bestI = i; }
+        });
+      }
+      const a = sentences[bestI]!;
+      return { doc: hit.doc, rank, sentence: bestI, evidence: comparePair(a, b, this.ctx), page: a, statement: b, sentences: sentences.length, pageSpeaker: speakers[bestI] ?? null };
     });
   }
 
@@ -172,7 +174,7 @@ export class Matcher {
     const params = opts.params ?? DEFAULT_PARAMS;
     const statements = this.data.statements;
     const best = new Map<number, Match>();
-    for (const c of this.candidates(text, excludeSource, opts.candidates ?? 30)) {
+    for (const c of this.candidates(text, excludeSource, opts.candidates ?? 20)) {
       const st = statements[c.doc]!;
       const d = this.data.model
         ? this.data.model.decide(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker })

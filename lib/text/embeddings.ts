@@ -23,10 +23,23 @@ export class WordVectors {
     return this.index.get(stem) ?? -1;
   }
 
-  /** Cosine similarity of two rows (ids from `id`). */
+  private readonly memo = new Map<number, number>();
+  private static readonly MEMO_MAX = 400_000;
+
+  /** Cosine similarity of two rows (ids from `id`); remembered, since a page meets the same word pairs again and again. */
   cosine(a: number, b: number): number {
     if (a < 0 || b < 0) return 0;
     if (a === b) return 1;
+    const key = a < b ? a * 65536 + b : b * 65536 + a;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit;
+    const c = this.dot(a, b);
+    if (this.memo.size >= WordVectors.MEMO_MAX) this.memo.clear();
+    this.memo.set(key, c);
+    return c;
+  }
+
+  private dot(a: number, b: number): number {
     const d = this.data, n = this.dims;
     let s = 0;
     for (let i = 0, x = a * n, y = b * n; i < n; i++) s += d[x + i]! * d[y + i]!;
