@@ -98,31 +98,46 @@ function Results({ report, tabId, url }: { report: XrefReport; tabId: number; ur
   );
 }
 
+/** Two or three letters for a column header: initials of the outlet's words ("The Moscow Times" → "MT"). */
+function initials(name: string): string {
+  const words = name.replace(/^the\s+/i, '').split(/[\s.-]+/).filter((w) => /^[A-Za-z]/.test(w));
+  return (words.length > 1 ? words.slice(0, 3).map((w) => w[0]) : [name.slice(0, 3)]).join('').toUpperCase();
+}
+
 function OverviewTable() {
   const [ov, setOv] = useState<Overview | null>(null);
   const [err, setErr] = useState('');
   useEffect(() => { void send('overview:get', {}).then(setOv).catch((e) => setErr((e as Error).message)); }, []);
-  if (err) return <p class="error-text">{err}</p>;
-  if (!ov) return <p class="working-text">{t('loading')}</p>;
+  if (err) return <p class="error-text" role="alert">{err}</p>;
+  if (!ov) return <p class="working-text"><span class="spinner" aria-hidden="true"></span>{t('loading')}</p>;
   const word = { confirms: t('cellConfirms'), contradicts: t('cellContradicts'), mentions: t('cellMentions'), none: t('cellNone') } as const;
-  const icon = { confirms: '\u2713', contradicts: '\u26a0', mentions: '\u00b7', none: '' } as const;
+  const icon = { confirms: '\u2713', contradicts: '\u26a0', mentions: '\u00b7', none: '\u2013' } as const;
   return (
     <div class="overview-wrap">
       <table class="overview" data-testid="overview">
         <caption>{t('overviewCaption')}</caption>
-        <thead><tr><th scope="col"></th>{ov.outlets.map((o) => <th scope="col"><bdi>{o.name}</bdi></th>)}</tr></thead>
+        <thead>
+          <tr>
+            <th scope="col" class="claim-col">{t('overviewClaim')}</th>
+            {ov.outlets.map((o) => <th scope="col" title={o.name}><abbr title={o.name} aria-label={o.name}>{initials(o.name)}</abbr></th>)}
+          </tr>
+        </thead>
         <tbody>
           {ov.rows.map((r) => (
             <tr>
-              <th scope="row" title={r.claim}>{r.claim.length > 110 ? `${r.claim.slice(0, 107)}…` : r.claim}</th>
+              <th scope="row" title={r.claim}>{r.claim.length > 120 ? `${r.claim.slice(0, 117)}…` : r.claim}</th>
               {ov.outlets.map((o) => {
                 const c = r.cells[o.id] ?? 'none';
-                return <td class={`cell ${c}`} data-cell={c}><span aria-hidden="true">{icon[c]}</span> {word[c]}</td>;
+                return <td class={`cell ${c}`} data-cell={c} title={`${o.name}: ${word[c]}`}><span aria-hidden="true">{icon[c]}</span><span class="visually-hidden">{word[c]}</span></td>;
               })}
             </tr>
           ))}
         </tbody>
       </table>
+      <p class="legend">
+        {(['confirms', 'contradicts', 'mentions', 'none'] as const).map((c) => <span class={`cell ${c}`}><span aria-hidden="true">{icon[c]}</span> {word[c]}</span>)}
+      </p>
+      <ul class="outlet-key">{ov.outlets.map((o) => <li><abbr title={o.name}>{initials(o.name)}</abbr> <bdi>{o.name}</bdi></li>)}</ul>
     </div>
   );
 }

@@ -1,21 +1,24 @@
 // The coverage overview: the event's key points (claims) as rows and the outlets as columns, each
-// cell saying whether that outlet reports, confirms or contradicts the point. Computed by the engine
-// from the statements themselves: statements that corroborate each other across outlets form a claim.
+// cell saying whether that outlet reports, contradicts or only mentions the point. Computed by the
+// engine from the statements themselves: each statement is compared with its retrieved neighbours
+// in other outlets; the statement most outlets corroborate becomes a claim with those neighbours,
+// and so on (claims are stars around a statement, so "A≈B, B≈C" never chains A to C).
 import type { Matcher } from './engine';
 import { analyze } from '../text/analyze';
 import { comparePair } from './compare';
 import { decideStance } from './stance';
+import { searchBm25 } from './bm25';
 
 export type Cell = 'confirms' | 'contradicts' | 'mentions' | 'none';
 
 export interface OverviewRow {
-  /** The claim in the words of its most representative statement. */
+  /** The claim in the words of the statement at its centre. */
   claim: string;
   /** Outlet id → what that outlet says of the claim. */
   cells: Record<string, Cell>;
   /** Statement ids in the claim, for tests and drill-down. */
   statements: string[];
-  /** Why a contradiction is marked (reason of the strongest conflict), when there is one. */
+  /** Why a contradiction is marked (the contradicting statement), when there is one. */
   conflict: string | null;
 }
 
@@ -24,61 +27,51 @@ export interface Overview {
   rows: OverviewRow[];
 }
 
-const MAX_ROWS = 14;
+const MAX_ROWS = 12;
+const NEIGHBOURS = 12;
+// A claim's centre says something of its own: not a caption or a fragment.
+const MIN_WORDS = 8;
 
 /** Builds the overview for the matcher's statements (enabled sources only). */
 export function buildOverview(m: Matcher): Overview {
   const st = m.data.statements;
   const an = st.map((s) => analyze(s.text));
-  const n = st.length;
-  const parent = st.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const conflicts: [number, number, string][] = [];
-  const mentions: [number, number][] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      if (st[i]!.source === st[j]!.source) continue;
+  const edges = st.map(() => new Map<number, 'corroborates' | 'conflicts' | 'related'>());
+  for (let i = 0; i < st.length; i++) {
+    const hits = searchBm25(m.index, an[i]!.terms, NEIGHBOURS, (doc) => st[doc]!.source !== st[i]!.source);
+    for (const { doc: j } of hits) {
+      if (edges[i]!.has(j)) continue;
       const e = comparePair(an[i]!, an[j]!, m.ctx);
-      const d = decideStance(e);
-      if (d.stance === 'corroborates') parent[find(i)] = find(j);
-      else if (d.stance === 'conflicts') conflicts.push([i, j, d.clash?.kind ?? 'conflict']);
-      else if (d.stance === 'related' && d.score >= 0.3) mentions.push([i, j]);
+      const d = m.data.model
+        ? m.data.model.decide(e, an[i]!, an[j]!, { rank: 0, sentences: 1, pageSpeaker: st[i]!.speaker, statementSpeaker: st[j]!.speaker })
+        : decideStance(e);
+      if (d.stance === 'unrelated') continue;
+      edges[i]!.set(j, d.stance);
+      edges[j]!.set(i, d.stance);
     }
-  }
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const r = find(i);
-    let g = groups.get(r);
-    if (!g) groups.set(r, (g = []));
-    g.push(i);
   }
   const outletIds = [...new Set(st.map((s) => s.source))];
-  const rows: (OverviewRow & { weight: number })[] = [];
-  for (const members of groups.values()) {
-    const outlets = new Set(members.map((i) => st[i]!.source));
-    const memberSet = new Set(members);
-    const contra = conflicts.filter(([a, b]) => memberSet.has(a) !== memberSet.has(b));
-    if (outlets.size < 2 && contra.length === 0) continue;
-    const cells: Record<string, Cell> = {};
-    for (const o of outletIds) cells[o] = outlets.has(o) ? 'confirms' : 'none';
-    for (const [a, b] of mentions) {
-      const out = memberSet.has(a) && !memberSet.has(b) ? b : memberSet.has(b) && !memberSet.has(a) ? a : -1;
-      if (out >= 0 && cells[st[out]!.source] === 'none') cells[st[out]!.source] = 'mentions';
-    }
+  const outletsAgreeing = (i: number) => new Set([...edges[i]!].filter(([, s]) => s === 'corroborates').map(([j]) => st[j]!.source));
+  const order = st.map((_, i) => i)
+    .filter((i) => st[i]!.text.split(/\s+/).length >= MIN_WORDS)
+    .sort((a, b) => outletsAgreeing(b).size - outletsAgreeing(a).size || st[a]!.text.length - st[b]!.text.length);
+  const used = new Set<number>();
+  const rows: OverviewRow[] = [];
+  for (const c of order) {
+    if (used.has(c) || rows.length >= MAX_ROWS) continue;
+    const members = [c, ...[...edges[c]!].filter(([j, s]) => s === 'corroborates' && !used.has(j)).map(([j]) => j)];
+    const cells: Record<string, Cell> = Object.fromEntries(outletIds.map((o) => [o, 'none']));
+    for (const j of members) cells[st[j]!.source] = 'confirms';
+    if (new Set(members.map((j) => st[j]!.source)).size < 2) continue;
     let conflict: string | null = null;
-    for (const [a, b, kind] of contra) {
-      const out = memberSet.has(a) ? b : a;
-      cells[st[out]!.source] = 'contradicts';
-      conflict ??= `${kind}: “${st[out]!.text.slice(0, 140)}”`;
+    for (const [j, s] of edges[c]!) {
+      const o = st[j]!.source;
+      if (s === 'conflicts' && cells[o] !== 'confirms') { cells[o] = 'contradicts'; conflict ??= st[j]!.text; }
+      else if (s === 'related' && cells[o] === 'none') cells[o] = 'mentions';
     }
-    // The representative: the member sharing most with the others (shortest on ties).
-    const rep = members.reduce((best, i) => (st[i]!.text.length < st[best]!.text.length && outlets.size > 1 ? i : best), members[0]!);
-    rows.push({ claim: st[rep]!.text, cells, statements: members.map((i) => st[i]!.id), conflict, weight: outlets.size * 2 + contra.length * 3 });
+    for (const j of members) used.add(j);
+    rows.push({ claim: st[c]!.text, cells, statements: members.map((j) => st[j]!.id), conflict });
   }
-  rows.sort((a, b) => b.weight - a.weight || a.claim.localeCompare(b.claim));
   const names = new Map(m.data.sources.map((s) => [s.id, s.name]));
-  return {
-    outlets: outletIds.map((id) => ({ id, name: names.get(id) ?? id })),
-    rows: rows.slice(0, MAX_ROWS).map(({ weight: _w, ...r }) => r),
-  };
+  return { outlets: outletIds.map((id) => ({ id, name: names.get(id) ?? id })), rows };
 }
