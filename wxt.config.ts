@@ -31,6 +31,10 @@ export default defineConfig({
         }
       : {}),
   }),
+  // The sources zip for store review: what builds the extension, not tests, screenshots or results.
+  zip: {
+    excludeSources: ['artifacts/**', 'bench/**', 'docs/**', 'test/**', '.ci/**', 'web-ext-artifacts/**'],
+  },
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },
