@@ -48,17 +48,31 @@ export interface CompareContext {
 // Below this cosine two different words are not taken as the same idea.
 export const SOFT_MIN = 0.5;
 // Context words of two figures this close in meaning say they measure the same thing.
-const FIGURE_CONTEXT_MIN = 0.6;
+const FIGURE_CONTEXT_MIN = 0.45;
 // A negation clashes only when what it denies weighs this much (sum of idf): a real part of the claim.
-const NEGATION_MIN_WEIGHT = 3;
-const NEGATION_MIN_SHARE = 0.2;
+const NEGATION_MIN_WEIGHT = 2.5;
+const NEGATION_MIN_SHARE = 0.12;
 
 // Pairs of stems that contradict each other when said of the same thing.
 const ANTONYMS: readonly [string, string][] = [
-  ['agre', 'reject'], ['agre', 'refus'], ['present', 'absent'], ['attend', 'absent'], ['includ', 'exclud'],
-  ['invit', 'exclud'], ['lift', 'impos'], ['eas', 'tighten'], ['success', 'fail'], ['product', 'unproduct'],
-  ['set', 'unset'], ['fix', 'undecid'], ['confirm', 'deni'], ['progress', 'stall'], ['breakthrough', 'deadlock'],
+  ['agre', 'reject'], ['agre', 'refus'], ['agre', 'fail'], ['agreement', 'fail'], ['present', 'absent'], ['attend', 'absent'],
+  ['includ', 'exclud'], ['invit', 'exclud'], ['lift', 'impos'], ['eas', 'tighten'], ['success', 'fail'], ['success', 'failur'],
+  ['product', 'unproduct'], ['us', 'useless'], ['fruit', 'useless'], ['product', 'useless'], ['set', 'unset'],
+  ['fix', 'undecid'], ['confirm', 'deni'], ['progress', 'stall'], ['breakthrough', 'deadlock'], ['accept', 'reject'],
 ];
+
+/**
+ * Words that name the same idea in news about talks, whatever their spelling: being there, settling
+ * something, easing sanctions. Pairs inside one group align as strongly as near-synonyms, so a
+ * negation of one ("Kyiv was not invited") meets the assertion of another ("took part").
+ */
+const CONCEPTS: Readonly<Record<string, string>> = Object.fromEntries([
+  ['presence', ['attend', 'present', 'particip', 'join', 'invit', 'repres', 'part', 'presenc', 'room', 'tabl']],
+  ['settled', ['set', 'fix', 'schedul', 'settl', 'agre', 'firm', 'date']],
+  ['easing', ['eas', 'lift', 'relief', 'remov', 'loosen', 'sanction']],
+  ['worth', ['us', 'fruit', 'product', 'construct', 'posit', 'success']],
+].flatMap(([concept, stems]) => (stems as string[]).map((s) => [s, concept as string])));
+const CONCEPT_ALIGN = 0.8;
 
 // Words of who led or attended ("included" is left out: lists of topics use it too).
 const ATTENDANCE = new Set(['led', 'lead', 'head', 'headed', 'attend', 'attended', 'present', 'accompani', 'accompanied', 'repres', 'represented', 'deleg', 'delegation']);
@@ -121,10 +135,11 @@ function softAlign(wa: Map<string, number>, wb: Map<string, number>, vectors: Wo
   let massA = 0;
   for (const ta of onlyA) {
     const ia = vectors.id(ta);
-    if (ia < 0) continue;
+    const concept = CONCEPTS[ta];
+    if (ia < 0 && !concept) continue;
     let best = 0, bestJ = -1;
     for (let j = 0; j < onlyB.length; j++) {
-      const c = vectors.cosine(ia, idsB[j]!);
+      const c = concept !== undefined && CONCEPTS[onlyB[j]!] === concept ? Math.max(CONCEPT_ALIGN, vectors.cosine(ia, idsB[j]!)) : vectors.cosine(ia, idsB[j]!);
       if (c > bestForB[j]!) bestForB[j] = c;
       if (c > best) { best = c; bestJ = j; }
     }

@@ -130,6 +130,18 @@ export function extractFigures(input: string): Figure[] {
       }
       continue;
     }
+    // "an hour", "a week", "(a matter of) days": durations written without a number.
+    if ((w === 'a' || w === 'an') && t[i + 1] && t[i + 1]!.w in TIME_UNITS && !/s$/.test(t[i + 1]!.w)) {
+      const prev = t[i - 1]?.w ?? '';
+      out.push({ kind: 'duration', value: 1, unit: TIME_UNITS[t[i + 1]!.w]!, text: text.slice(t[i]!.start, t[i + 1]!.end), ...(APPROX.has(prev) || prev === 'barely' ? { approx: true } : {}) });
+      i++;
+      continue;
+    }
+    if (w in TIME_UNITS && /s$/.test(w) && !isNumberWord(t[i - 1]?.w ?? '') && ['of', 'within', 'in', 'for', 'few', 'several', 'some'].includes(t[i - 1]?.w ?? '')) {
+      // "within days", "a matter of weeks", "a few hours": an unnumbered plural means a small number (2–9).
+      out.push({ kind: 'duration', value: 2, max: 9, unit: TIME_UNITS[w]!, text: text.slice(t[Math.max(0, i - 3)]!.start, t[i]!.end).replace(/^.*?\b(?=(a matter|within|in|for|a few|few|several|some)\b)/i, ''), approx: true });
+      continue;
+    }
     if (!isNumberWord(w)) continue;
     // Day numbers belong to dates handled above.
     if (/^\d{1,2}$/.test(w) && t[i + 1] && t[i + 1]!.w in MONTHS) continue;
