@@ -10,6 +10,7 @@ export interface Bm25Index {
 }
 
 export const K1 = 1.2;
+export const MAX_QUERY_TERMS = 24;
 export const B = 0.75;
 
 /** Builds the index; document numbers are positions in `docs`. */
@@ -42,18 +43,20 @@ export interface Hit {
  * Top `k` documents for the query terms. `allow(doc)` filters documents (other outlets only, enabled
  * sources only) before ranking. `scores` is a reusable buffer of the index's size.
  */
-export function searchBm25(index: Bm25Index, terms: readonly string[], k: number, allow?: (doc: number) => boolean, scores?: Float64Array): Hit[] {
+export function searchBm25(index: Bm25Index, terms: readonly string[], k: number, allow?: (doc: number) => boolean, scores?: Float64Array, maxTerms = MAX_QUERY_TERMS): Hit[] {
   const n = index.docLen.length;
   const acc = scores && scores.length >= n ? scores : new Float64Array(n);
   const touched: number[] = [];
-  const seen = new Set<string>();
-  for (const t of terms) {
-    if (seen.has(t)) continue;
-    seen.add(t);
-    const p = index.postings[t];
-    if (!p) continue;
-    const w = idf(index, t);
-    if (w < 0.05) continue;
+  // The rarest terms carry the query; common ones (long postings, little weight) are dropped past
+  // `maxTerms`, which keeps a query's cost flat as the corpus grows.
+  const query = [...new Set(terms)]
+    .filter((t) => index.postings[t])
+    .map((t) => [t, idf(index, t)] as const)
+    .filter(([, w]) => w >= 0.05)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, maxTerms);
+  for (const [t, w] of query) {
+    const p = index.postings[t]!;
     for (let i = 0; i < p.length; i += 2) {
       const doc = p[i]!;
       const tf = p[i + 1]!;
