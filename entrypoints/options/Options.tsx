@@ -19,7 +19,7 @@ function SourceCard({ s, articles, onChange, onError }: { s: SourceView; article
       <div class="source-head">
         <label class="switch">
           <input type="checkbox" checked={s.enabled} onChange={(e) => void act(send('source:update', { id: s.id, enabled: (e.target as HTMLInputElement).checked }))} />
-          <span class="visually-hidden">{t('enabled')}</span>
+          <span class="switch-label">{t('enabled')}</span>
         </label>
         {editing ? (
           <form class="rename" onSubmit={(e) => { e.preventDefault(); setEditing(false); void act(send('source:update', { id: s.id, name })); }}>
@@ -35,15 +35,15 @@ function SourceCard({ s, articles, onChange, onError }: { s: SourceView; article
       <p class="meta">
         {s.site && <span>{s.site} · </span>}
         {s.published && <span>{s.published} · </span>}
-        {t('articlesCount', [String(s.articles), String(s.statements)])}
+        {t(s.articles === 1 ? 'articlesCountOne' : 'articlesCount', [String(s.articles), String(s.statements)])}
         {!s.attributed && <span class="warn"> · {t('unattributed')}</span>}
       </p>
       {s.note && <p class="note">{s.note}</p>}
       <ul class="articles">
         {articles.map((a) => (
           <li data-article={a.id} class={a.topic ? '' : 'off-topic'}>
-            {a.url ? <a href={a.url} target="_blank" rel="noopener noreferrer">{a.title ?? a.id}</a> : <span>{a.title ?? `(${a.id})`}</span>}
-            {' '}<span class="count">({a.statements})</span>
+            {a.url ? <a href={a.url} target="_blank" rel="noopener noreferrer">{a.title ?? a.lead}</a> : <span class={a.title ? '' : 'untitled'}>{a.title ?? `${t('untitled')} “${a.lead}”`}</span>}
+            {' '}<span class="count">{t('statementsCount', [String(a.statements)])}</span>
             {!a.topic && <span class="warn"> — {t('offTopic')}</span>}
           </li>
         ))}

@@ -59,7 +59,11 @@ export async function listSources(db: Db): Promise<{ sources: SourceView[]; arti
     const article = String(id).split('#')[0]!;
     perArticle.set(article, (perArticle.get(article) ?? 0) + 1);
   }
-  const articleViews: ArticleView[] = articles.map((a) => ({ id: a.id, source: a.source, title: a.title, url: a.url, topic: a.topic, statements: perArticle.get(a.id) ?? 0 }));
+  const lead = (a: (typeof articles)[number]) => {
+    const text = a.paragraphs.find((p) => p.kind === 'body')?.text ?? '';
+    return text.length > 90 ? `${text.slice(0, 90).replace(/\s+\S*$/, '')}…` : text;
+  };
+  const articleViews: ArticleView[] = articles.map((a) => ({ id: a.id, source: a.source, title: a.title, lead: lead(a), url: a.url, topic: a.topic, statements: perArticle.get(a.id) ?? 0 }));
   sources.sort((a, b) => (a.origin === b.origin ? a.addedAt - b.addedAt || a.id.localeCompare(b.id) : a.origin === 'bundled' ? -1 : 1));
   return {
     sources: sources.map((s) => {

@@ -28,6 +28,8 @@ export interface ArticleView {
   id: string;
   source: string;
   title: string | null;
+  /** The first words of the article, to name one that has no headline. */
+  lead: string;
   url: string | null;
   topic: boolean;
   statements: number;
