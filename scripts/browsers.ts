@@ -88,7 +88,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Opens the popup for a tab, as the toolbar would, in its own page of the given width. */
-export async function openPopup(s: ChromiumSession, tabId: number, width = 420): Promise<Page> {
+export async function openPopup(s: ChromiumSession, tabId: number, width = 400): Promise<Page> {
   const page = await s.context.newPage();
   await page.setViewportSize({ width, height: 600 });
   await page.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const badge = await waitFor(async () => { const b = await badgeText(s.worker, tabId); return /^\d+$/.test(b) ? b : ''; }, 'the toolbar badge', 20_000);
   await page.screenshot({ path: join(out, 'page.png'), fullPage: true });
   const popup = await s.context.newPage();
-  await popup.setViewportSize({ width: 420, height: 600 });
+  await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('[data-state="results"], [data-state="empty"]');
   await popup.screenshot({ path: join(out, 'popup.png'), fullPage: true });

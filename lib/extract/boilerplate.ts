@@ -4,7 +4,8 @@
 import { furnitureReason, isAppeal, isHeadingLike } from '../corpus/furniture';
 
 const PATTERNS: readonly [RegExp, string][] = [
-  [/^by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}\b/i, 'byline'],
+  // "By Ines Varga · …", "By DALE FERRIS Courier Staff Writer" — a capitalised name, on a short line.
+  [/^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}(?:[\s,\u00b7|]|$)(?!.{100})/, 'byline'],
   [/^(?:copyright|\u00a9)|all rights reserved/i, 'copyright'],
   [/\bviews expressed\b.*\b(?:author|writer|columnist)/i, 'disclaimer'],
   [/^our standards\b/i, 'disclaimer'],

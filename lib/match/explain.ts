@@ -22,6 +22,23 @@ export function surfaceWords(terms: readonly string[], a: Analysis, max = 4): st
   return out;
 }
 
+/**
+ * The words around a cue in the text as written ("sanctions relief was “not at all” part of the
+ * agenda"), cut at word boundaries, so a reader sees the denial itself.
+ */
+export function cueSnippet(text: string, cue: string, span = 45): string {
+  const flat = text.replace(/\s+/g, ' ');
+  const words = cue.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`\\b${words.join('[^\\w]+')}\\b`, 'i');
+  const m = re.exec(flat.replace(/[\u2018\u2019]/g, "'"));
+  if (!m) return cue;
+  let from = Math.max(0, m.index - span);
+  let to = Math.min(flat.length, m.index + m[0].length + span);
+  if (from > 0) from = flat.indexOf(' ', from) + 1;
+  if (to < flat.length) to = Math.max(m.index + m[0].length, flat.lastIndexOf(' ', to));
+  return `${from > 0 ? '…' : ''}${flat.slice(from, to).replace(/^[\s,;:]+|[\s,;:]+$/g, '')}${to < flat.length ? '…' : ''}`;
+}
+
 /** One short line: why this statement is listed against the paragraph. */
 export function explain(d: StanceDecision, e: PairEvidence, page: Analysis, statement: Analysis, speaker: string | null): string {
   const who = speaker ? ` (${label(speaker)})` : '';
@@ -32,12 +49,10 @@ export function explain(d: StanceDecision, e: PairEvidence, page: Analysis, stat
         const [fa, fb] = e.diffFigures[0]!;
         return `different figure: ${fb.text} here, ${fa.text} on this page`;
       }
-      case 'negation': {
-        const words = surfaceWords(c.on, c.side === 'statement' ? statement : page, 3).join(' ');
+      case 'negation':
         return c.side === 'statement'
-          ? `denies: ${words} “${c.cue}”${who} — this paragraph says otherwise`
-          : `this paragraph says “${c.cue}” ${words}; this outlet reports it`;
-      }
+          ? `denies${who}: “${cueSnippet(statement.text, c.cue)}” — this paragraph says otherwise`
+          : `this paragraph denies it (“${cueSnippet(page.text, c.cue)}”); this outlet reports it`;
       case 'antonym':
         return `opposite claims: “${surfaceWords([c.words[1]], statement, 1)[0] ?? c.words[1]}” here, “${surfaceWords([c.words[0]], page, 1)[0] ?? c.words[0]}” on this page`;
       case 'attendee':

@@ -77,6 +77,13 @@ export class ExtractorController {
     return true;
   }
 
+  /** The page navigated (single-page app): its paragraphs and results no longer apply. */
+  reset(): void {
+    this.report = null;
+    this.elements = [];
+    this.markers.clear();
+  }
+
   dispose(): void {
     this.disposed = true;
     this.markers.clear();

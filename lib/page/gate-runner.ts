@@ -62,6 +62,8 @@ export function runGate(sig: EventSignature, host: GateHost, win: Window = windo
     if (win.location.href === lastUrl) return;
     lastUrl = win.location.href;
     positiveFor = null;
+    // The extractor (same isolated world, when it was injected) drops the old page's markers.
+    (globalThis as { __rxrExtractor?: { reset(): void } }).__rxrExtractor?.reset();
     void send({ type: 'page:reset', data: { url: lastUrl } });
     schedule();
     watch();

@@ -27,6 +27,10 @@ const STYLE = `
 .m.bad::before { background: #b91c1c; clip-path: polygon(50% 0, 100% 100%, 0 100%); }
 .m.bad span { transform: translateY(2px); }
 .m:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+.m.slim { width: 5px; height: 22px; }
+.m.slim span { display: none; }
+.m.slim.ok::before { border-radius: 2px; }
+.m.slim.bad::before { clip-path: none; border-radius: 0; background: repeating-linear-gradient(180deg, #b91c1c 0 4px, transparent 4px 6px); }
 .m.flash { animation: flash 0.5s ease-in-out 3; }
 @keyframes flash { 50% { transform: scale(1.6); } }
 .p { position: absolute; width: min(360px, 80vw); max-height: 50vh; overflow: auto; pointer-events: auto; box-sizing: border-box;
@@ -41,6 +45,10 @@ const STYLE = `
 .p .r { opacity: .8; font-size: 12px; }
 .p button { float: right; font: inherit; cursor: pointer; }
 `;
+
+const MARKER = 18;
+const GAP = 6;
+const SLIM = 5;
 
 export class Markers {
   private host: HTMLElement | null = null;
@@ -76,8 +84,8 @@ export class Markers {
       const glyph = this.doc.createElement('span');
       glyph.textContent = conflict ? '!' : '\u2713';
       b.append(glyph);
+      // Click (or Enter/Space on the focused button) toggles the panel; "Show in page" opens it directly.
       b.addEventListener('click', () => this.toggle(item.index));
-      b.addEventListener('focus', () => this.open(item.index));
       b.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.close(); });
       root.append(b);
       this.buttons.set(item.index, b);
@@ -93,16 +101,31 @@ export class Markers {
     return this.items.length;
   }
 
-  /** Places each marker in the left margin of its paragraph. */
+  /**
+   * Places each marker in the left margin of its paragraph; where the page leaves no left margin,
+   * in the right margin, and where it has neither, just above the paragraph's first line — never
+   * over the text.
+   */
   layout(): void {
     const win = this.doc.defaultView;
     if (!win) return;
+    const width = this.doc.documentElement.clientWidth || win.innerWidth;
     for (const item of this.items) {
       const b = this.buttons.get(item.index);
       if (!b) continue;
       const r = item.element.getBoundingClientRect();
-      b.style.left = `${Math.max(2, r.left + win.scrollX - 24)}px`;
-      b.style.top = `${r.top + win.scrollY + 2}px`;
+      let left: number;
+      const top = r.top + win.scrollY + 2;
+      b.classList.remove('slim');
+      if (r.left >= MARKER + GAP) left = r.left - MARKER - GAP / 2;
+      else if (r.right + MARKER + GAP <= width) left = r.right + GAP / 2;
+      else {
+        // Hardly any margin: a slim bar in what there is (solid when corroborated, striped when conflicting).
+        b.classList.add('slim');
+        left = Math.max(0, r.left - SLIM - 1);
+      }
+      b.style.left = `${Math.max(0, left + win.scrollX)}px`;
+      b.style.top = `${Math.max(0, top)}px`;
       b.hidden = r.width === 0 && r.height === 0;
     }
   }
@@ -173,6 +196,7 @@ export class Markers {
       void b.offsetWidth;
       b.classList.add('flash');
       b.focus({ preventScroll: true });
+      this.open(index);
     }
     return true;
   }

@@ -8,6 +8,8 @@ import { extractFigures } from './figures';
 import { findCues, countHedges, type CueHit } from './cues';
 
 export interface Analysis {
+  /** The text analysed, as given. */
+  text: string;
   /** Canonical word tokens, entities not folded (for cue scopes and phrase checks). */
   words: string[];
   /** Index terms: stems of content words, with each entity mention replaced by `@<id>`. */
@@ -56,6 +58,7 @@ export function analyze(text: string): Analysis {
   }
   const cues = findCues(words).map((c) => ({ ...c, scope: [...new Set(c.scopeAt.map((k) => termAt[k]).filter((t): t is string => t !== null))] }));
   return {
+    text,
     words,
     terms,
     entities,
