@@ -12,6 +12,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'scripting', 'activeTab'],
+    // The gate runs on the pages you read (automatic mode); README explains each permission.
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {

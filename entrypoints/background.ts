@@ -10,8 +10,9 @@ import { StanceModel, type StanceModelFile } from '../lib/match/stance-model';
 import type { Settings } from '../lib/store/types';
 import type { Reply } from '../lib/messages';
 
-const GATE_ID = 'rxr-gate';
-const GATE_FILE = 'content-scripts/gate.js';
+const PROBE_ID = 'rxr-probe';
+const PROBE_FILE = '/probe.js';
+const GATE_FILE = '/gate.js';
 
 function gateMatches(settings: Settings): string[] {
   if (settings.detection === 'sites') return settings.sites.flatMap((h) => [`http://${h}/*`, `https://${h}/*`]);
@@ -65,15 +66,22 @@ const platform: Platform = {
     await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: 'page:settings', data: { markers: settings.markers } }).catch(() => undefined))));
   },
   async registerGate(settings) {
-    const existing = await browser.scripting.getRegisteredContentScripts({ ids: [GATE_ID] }).catch(() => []);
-    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [GATE_ID] });
+    const existing = await browser.scripting.getRegisteredContentScripts({ ids: [PROBE_ID] }).catch(() => []);
+    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [PROBE_ID] });
     const matches = gateMatches(settings);
     if (settings.detection === 'on-demand' || matches.length === 0) return;
-    await browser.scripting.registerContentScripts([{ id: GATE_ID, js: [GATE_FILE], matches, runAt: 'document_idle', allFrames: false }]);
+    // document_start: the probe only registers a load listener then; its look happens after load, when idle.
+    await browser.scripting.registerContentScripts([{ id: PROBE_ID, js: [PROBE_FILE], matches, runAt: 'document_start', allFrames: false }]);
   },
   async injectGateIntoOpenTabs(settings) {
     const tabs = await browser.tabs.query({ url: gateMatches(settings) });
-    await Promise.all(tabs.map((tab) => tab.id === undefined ? undefined : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [`/${GATE_FILE}`] }).catch(() => undefined)));
+    await Promise.all(tabs.map((tab) => tab.id === undefined ? undefined : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [PROBE_FILE] }).catch(() => undefined)));
+  },
+  async injectProbe(tabId) {
+    await browser.scripting.executeScript({ target: { tabId }, files: [PROBE_FILE] });
+  },
+  async injectGate(tabId) {
+    await browser.scripting.executeScript({ target: { tabId }, files: [GATE_FILE] });
   },
   async getTab(tabId) {
     try {
@@ -101,7 +109,9 @@ export default defineBackground({
     });
     browser.runtime.onStartup.addListener(() => void service.onStartup().catch((e) => console.error('[cross-ref] startup', e)));
     browser.tabs.onUpdated.addListener((tabId, change) => {
-      if (change.url !== undefined || change.status === 'loading') void service.onTabNavigated(tabId);
+      // A new URL without a page load is a single-page-app navigation: probe the new page too.
+      if (change.url !== undefined && change.status !== 'loading') void service.onTabUrlChanged(tabId, change.url);
+      else if (change.url !== undefined || change.status === 'loading') void service.onTabNavigated(tabId);
     });
     browser.tabs.onRemoved.addListener((tabId) => void service.onTabRemoved(tabId));
     // A worker woken by a message after an update still finds the corpus seeded.

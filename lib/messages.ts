@@ -28,6 +28,8 @@ export interface PageParagraph {
 export interface Protocol {
   /** Any page → background: is the worker alive, and which corpus does it hold? */
   ping: { request: Record<string, never>; response: { version: string; corpus: CorpusStatus } };
+  /** Probe (content script on every page) → background: the page names the event's people or places; run the gate. */
+  'gate:probe': { request: { url: string }; response: { injected: boolean } };
   /** Gate (content script) → background: this page looks like coverage; please extract and match. */
   'gate:positive': { request: { url: string; title: string; verdict: CoverageVerdict }; response: { accepted: boolean } };
   /** Extractor → background: the article's paragraphs; the reply is the report for this page. */
@@ -99,7 +101,7 @@ export class UserError extends Error {
 }
 
 const MESSAGE_TYPES = new Set<string>([
-  'ping', 'gate:positive', 'page:paragraphs', 'page:reset', 'tab:get', 'tab:check', 'tab:show', 'page:show',
+  'ping', 'gate:probe', 'gate:positive', 'page:paragraphs', 'page:reset', 'tab:get', 'tab:check', 'tab:show', 'page:show',
   'page:settings', 'overview:get', 'sources:list', 'source:update', 'source:add', 'source:add-tab', 'source:remove',
   'sources:export', 'sources:import', 'sources:reset', 'settings:get', 'settings:set',
 ] satisfies MessageType[]);

@@ -50,9 +50,9 @@ export async function launchChromium(opts: { headless?: boolean; extension?: boo
   return { context, worker, extensionId, close };
 }
 
-/** Waits until the extension has seeded its database and registered the gate. */
+/** Waits until the extension has seeded its database and registered the probe. */
 export async function waitForExtensionReady(worker: Worker): Promise<void> {
-  await waitFor(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 'gate registration', 20_000);
+  await waitFor(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 'probe registration', 20_000);
 }
 
 /** Waits until `fn` returns a truthy value (polling), or throws with the last value seen. */

@@ -45,9 +45,13 @@ export interface Platform {
   showInTab(tabId: number, paragraph: number): Promise<boolean>;
   /** Sends changed page settings to every tab that has results. */
   broadcastSettings(settings: Settings): Promise<void>;
-  /** Runs the gate once in the already open tabs the detection mode covers. */
+  /** Runs the probe once in the already open tabs the detection mode covers. */
   injectGateIntoOpenTabs(settings: Settings): Promise<void>;
-  /** (Re)registers the gate for the detection mode. */
+  /** Runs the probe again in one tab (after a single-page-app navigation). */
+  injectProbe(tabId: number): Promise<void>;
+  /** Runs the full gate in a tab whose probe found the event's names. */
+  injectGate(tabId: number): Promise<void>;
+  /** (Re)registers the probe for the detection mode. */
   registerGate(settings: Settings): Promise<void>;
   getTab(tabId: number): Promise<{ url: string; title: string } | null>;
   t(key: string, subs?: string[]): string;
@@ -198,6 +202,16 @@ export class BackgroundService {
     await this.platform.setBadge(tabId, badgeFor({ state: 'idle', url: null }, (k, s) => this.platform.t(k, s)));
   }
 
+  /** A same-document navigation (single-page app): probe the new page, unless checks are on demand. */
+  async onTabUrlChanged(tabId: number, url: string): Promise<void> {
+    await this.onTabNavigated(tabId);
+    if (!/^https?:/i.test(url)) return;
+    const settings = await getSettings(await this.db());
+    if (settings.detection === 'on-demand') return;
+    if (settings.detection === 'sites' && !settings.sites.includes(new URL(url).hostname)) return;
+    await this.platform.injectProbe(tabId).catch(() => undefined);
+  }
+
   async onTabRemoved(tabId: number): Promise<void> {
     await this.platform.session.remove(tabKey(tabId));
   }
@@ -235,6 +249,13 @@ export class BackgroundService {
         const db = await this.db();
         const version = ((await db.get('meta', 'corpusVersion')) as string | undefined) ?? null;
         return { version: this.platform.version, corpus: { version, schema: db.version, sources: await db.count('sources'), statements: await db.count('statements') } };
+      },
+      'gate:probe': async (_data, sender) => {
+        if (sender.tabId === null) return { injected: false };
+        const settings = await getSettings(await this.db());
+        if (settings.detection === 'on-demand') return { injected: false };
+        await this.platform.injectGate(sender.tabId);
+        return { injected: true };
       },
       'gate:positive': async (_data, sender) => {
         if (sender.tabId === null) return { accepted: false };

@@ -11,6 +11,10 @@ export interface Bm25Index {
 
 export const K1 = 1.2;
 export const MAX_QUERY_TERMS = 24;
+// Past this many postings a query stops adding (more common) terms: a flat cost per query however
+// large the corpus grows, while a small corpus keeps every term.
+export const MAX_QUERY_POSTINGS = 40_000;
+const MIN_QUERY_TERMS = 4;
 export const B = 0.75;
 
 /** Builds the index; document numbers are positions in `docs`. */
@@ -55,23 +59,67 @@ export function searchBm25(index: Bm25Index, terms: readonly string[], k: number
     .filter(([, w]) => w >= 0.05)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, maxTerms);
+  let budget = 0;
+  for (let i = 0; i < query.length; i++) {
+    budget += index.postings[query[i]![0]]!.length / 2;
+    if (i >= MIN_QUERY_TERMS && budget > MAX_QUERY_POSTINGS) { query.length = i; break; }
+  }
+  const lengthNorm = lengthNorms(index);
   for (const [t, w] of query) {
     const p = index.postings[t]!;
     for (let i = 0; i < p.length; i += 2) {
       const doc = p[i]!;
       const tf = p[i + 1]!;
-      const norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * index.docLen[doc]! / index.avgLen));
       if (acc[doc] === 0) touched.push(doc);
-      acc[doc] = acc[doc]! + w * norm;
+      acc[doc] = acc[doc]! + (w * tf * (K1 + 1)) / (tf + lengthNorm[doc]!);
     }
   }
-  const hits: Hit[] = [];
+  // Top k by a bounded min-heap: no sort of every touched document (a large corpus touches most of them).
+  const heapDoc = new Int32Array(k);
+  const heapScore = new Float64Array(k);
+  let size = 0;
+  const worse = (i: number, j: number) => heapScore[i]! < heapScore[j]! || (heapScore[i] === heapScore[j] && heapDoc[i]! > heapDoc[j]!);
+  const swap = (i: number, j: number) => {
+    const d = heapDoc[i]!, s2 = heapScore[i]!;
+    heapDoc[i] = heapDoc[j]!; heapScore[i] = heapScore[j]!; heapDoc[j] = d; heapScore[j] = s2;
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < size && worse(l, m)) m = l;
+      if (r < size && worse(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
   for (const doc of touched) {
     const s = acc[doc]!;
     acc[doc] = 0;
-    if (allow && !allow(doc)) continue;
-    hits.push({ doc, score: s });
+    if (k === 0 || (allow && !allow(doc))) continue;
+    if (size < k) {
+      heapDoc[size] = doc; heapScore[size] = s;
+      for (let i = size++; i > 0;) { const up = (i - 1) >> 1; if (!worse(i, up)) break; swap(i, up); i = up; }
+    } else if (s > heapScore[0]! || (s === heapScore[0] && doc < heapDoc[0]!)) {
+      heapDoc[0] = doc; heapScore[0] = s;
+      down(0);
+    }
   }
+  const hits: Hit[] = [];
+  for (let i = 0; i < size; i++) hits.push({ doc: heapDoc[i]!, score: heapScore[i]! });
   hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
-  return hits.slice(0, k);
+  return hits;
+}
+
+const norms = new WeakMap<Bm25Index, Float64Array>();
+
+/** K1·(1 − B + B·len/avg) per document, computed once per index. */
+function lengthNorms(index: Bm25Index): Float64Array {
+  let n = norms.get(index);
+  if (!n) {
+    n = Float64Array.from(index.docLen, (len) => K1 * (1 - B + (B * len) / index.avgLen));
+    norms.set(index, n);
+  }
+  return n;
 }

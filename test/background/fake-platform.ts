@@ -144,6 +144,14 @@ export class FakePlatform implements Platform {
     this.broadcasts.push(settings);
   }
 
+  readonly probed: number[] = [];
+  readonly gated: number[] = [];
+  async injectProbe(tabId: number): Promise<void> {
+    this.probed.push(tabId);
+  }
+  async injectGate(tabId: number): Promise<void> {
+    this.gated.push(tabId);
+  }
   async injectGateIntoOpenTabs(settings: Settings): Promise<void> {
     this.gateInjections.push(settings);
   }

@@ -105,10 +105,10 @@ describe('Chromium: options page', () => {
     await screenshot(options, 'options');
   });
 
-  it('settings: on-demand mode unregisters the gate; automatic mode registers it again', async () => {
+  it('settings: on-demand mode unregisters the probe; automatic mode registers it again', async () => {
     await options.locator('input[name="detection"][value="on-demand"]').check();
-    await waitFor(async () => (await s.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length === 0, 'gate unregistered');
+    await waitFor(async () => (await s.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length === 0, 'probe unregistered');
     await options.locator('input[name="detection"][value="auto"]').check();
-    await waitFor(async () => (await s.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length === 1, 'gate registered');
+    await waitFor(async () => (await s.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length === 1, 'probe registered');
   });
 });
