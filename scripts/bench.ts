@@ -160,6 +160,7 @@ export function benchBundles() {
     };
     const chunks = existsSync(join(root, 'chunks')) ? readdirSync(join(root, 'chunks')).map((f) => [`chunks/${f}`, entry(`chunks/${f}`)]) : [];
     out[name] = {
+      probe: entry('probe.js'),
       gate: entry('gate.js'),
       extractor: entry('extractor.js'),
       background: entry('background.js'),

@@ -196,8 +196,9 @@ export class BackgroundService {
     await this.platform.setBadge(tabId, badgeFor(state, (k, s) => this.platform.t(k, s)));
   }
 
-  /** Navigation or reload: the tab's results no longer describe its page. */
+  /** Navigation or reload: the tab's results no longer describe its page. Costs one read when there were none. */
   async onTabNavigated(tabId: number): Promise<void> {
+    if ((await this.platform.session.get(tabKey(tabId))) === undefined) return;
     await this.platform.session.remove(tabKey(tabId));
     await this.platform.setBadge(tabId, badgeFor({ state: 'idle', url: null }, (k, s) => this.platform.t(k, s)));
   }

@@ -211,7 +211,7 @@ describe('BackgroundService: tab states and badge', () => {
     const state = await p.call('tab:get', { tabId: WIRE_TAB });
     expect(state.url).toBe(p.tabs.get(WIRE_TAB)!.url);
     expect(state.state).not.toBe('results');
-    expect(p.lastBadge(WIRE_TAB)!.text).toBe('');
+    expect(p.lastBadge(WIRE_TAB)?.text ?? '').toBe(''); // no badge was ever set for the new page
   });
 
   it("a non-http(s) URL gives error 'cannot-script' without injecting", async () => {
