@@ -10,7 +10,15 @@ import { ROOT } from './corpus-files';
 import { mulberry32 } from '../lib/match/gbdt';
 import { FNC1_CLASSES, prepareBody, predictFnc1Index, makeIdf, fnc1Features, type BodyPrep, type Fnc1Class, type Fnc1Model, type IdfModel, type IdfTable } from '../lib/match/fnc1-features';
 
-export const FNC1_DIR = resolve(process.env.FNC1_DIR ?? join(ROOT, '..', 'shared', 'datasets', 'fnc-1'));
+/**
+ * Where the FNC-1 CSVs are: $FNC1_DIR, else the workspace's shared datasets beside the checkout
+ * (../shared/datasets/fnc-1), else the workspace's usual absolute place (/work/shared/datasets/fnc-1).
+ */
+export const FNC1_DIR = resolve(
+  process.env.FNC1_DIR ??
+    [join(ROOT, '..', 'shared', 'datasets', 'fnc-1'), '/work/shared/datasets/fnc-1'].find((d) => existsSync(join(d, 'train_bodies.csv'))) ??
+    join(ROOT, '..', 'shared', 'datasets', 'fnc-1'),
+);
 export const WEIGHTS_DIR = join(ROOT, 'lib', 'match', 'weights');
 export const MODEL_FILE = join(WEIGHTS_DIR, 'fnc1.json');
 export const VALFOLD_FILE = join(WEIGHTS_DIR, 'fnc1-valfold.json');
