@@ -37,7 +37,7 @@ export function pageRows(m: Matcher, g: GoldPageFile, k = 20): { rows: Row[]; un
       const related = !gold && (g.related ?? []).some(fits);
       const clash = findClash(c.evidence);
       rows.push({
-        x: pairFeatures(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker }, clash),
+        x: pairFeatures(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker, paragraphSoft: c.paragraphSoft, paragraphCoverStatement: c.paragraphCoverStatement, retrievalScore: c.retrievalScore }, clash),
         label: gold ? (gold.stance as RowLabel) : related ? 'related' : 'none',
         clash,
         group: g.name,

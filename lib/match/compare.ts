@@ -94,6 +94,11 @@ function termWeights(a: Analysis, idf: IdfFn): Map<string, number> {
  * sentence of a paragraph to compare in full.
  */
 export function softAgreement(a: Analysis, b: Analysis, ctx: CompareContext): number {
+  return softCoverages(a, b, ctx).soft;
+}
+
+/** The soft coverages of each side by the other and their harmonic mean. */
+export function softCoverages(a: Analysis, b: Analysis, ctx: CompareContext): { soft: number; coverA: number; coverB: number } {
   const wa = termWeights(a, ctx.idf);
   const wb = termWeights(b, ctx.idf);
   let massA = 0, massB = 0, shared = 0;
@@ -102,7 +107,7 @@ export function softAgreement(a: Analysis, b: Analysis, ctx: CompareContext): nu
   const soft = softAlign(wa, wb, ctx.vectors);
   const ca = massA ? Math.min(1, (shared + soft.massA) / massA) : 0;
   const cb = massB ? Math.min(1, (shared + soft.massB) / massB) : 0;
-  return ca + cb ? (2 * ca * cb) / (ca + cb) : 0;
+  return { soft: ca + cb ? (2 * ca * cb) / (ca + cb) : 0, coverA: ca, coverB: cb };
 }
 
 /**

@@ -9,7 +9,7 @@ import { analyze, type Analysis } from '../text/analyze';
 import { splitSentences } from '../text/sentences';
 import { comparisonKey } from '../text/normalize';
 import { buildBm25, idf, searchBm25, type Bm25Index } from './bm25';
-import { comparePair, softAgreement, type CompareContext, type PairEvidence } from './compare';
+import { comparePair, softAgreement, softCoverages, type CompareContext, type PairEvidence } from './compare';
 import { StanceModel } from './stance-model';
 import { findSpeaker } from '../corpus/attribution';
 import type { WordVectors } from '../text/embeddings';
@@ -53,6 +53,10 @@ export interface Candidate {
   statement: Analysis;
   sentences: number;
   pageSpeaker: string | null;
+  /** The whole paragraph against the statement (claims spread over sentences). */
+  paragraphSoft: number;
+  paragraphCoverStatement: number;
+  retrievalScore: number;
 }
 
 export interface PageInput {
@@ -154,6 +158,8 @@ export class Matcher {
     if (!terms.length) return [];
     const statements = this.data.statements;
     const hits = searchBm25(this.index, terms, k, (doc) => statements[doc]!.source !== excludeSource, this.scratch);
+    const whole = sentences.length > 1 ? analyze(text) : sentences[0]!;
+    const top = hits[0]?.score || 1;
     return hits.map((hit, rank) => {
       const b = this.analysisOf(hit.doc);
       // The sentence sharing most meaning with the statement is the one compared in full.
@@ -165,7 +171,12 @@ export class Matcher {
         });
       }
       const a = sentences[bestI]!;
-      return { doc: hit.doc, rank, sentence: bestI, evidence: comparePair(a, b, this.ctx), page: a, statement: b, sentences: sentences.length, pageSpeaker: speakers[bestI] ?? null };
+      const evidence = comparePair(a, b, this.ctx);
+      const para = sentences.length > 1 ? softCoverages(whole, b, this.ctx) : { soft: evidence.soft, coverB: evidence.softCoverB };
+      return {
+        doc: hit.doc, rank, sentence: bestI, evidence, page: a, statement: b, sentences: sentences.length, pageSpeaker: speakers[bestI] ?? null,
+        paragraphSoft: para.soft, paragraphCoverStatement: para.coverB, retrievalScore: hit.score / top,
+      };
     });
   }
 
@@ -177,7 +188,7 @@ export class Matcher {
     for (const c of this.candidates(text, excludeSource, opts.candidates ?? 20)) {
       const st = statements[c.doc]!;
       const d = this.data.model
-        ? this.data.model.decide(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker })
+        ? this.data.model.decide(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker, paragraphSoft: c.paragraphSoft, paragraphCoverStatement: c.paragraphCoverStatement, retrievalScore: c.retrievalScore })
         : decideStance(c.evidence, params);
       if (d.stance === 'unrelated') continue;
       const source = this.sourceById.get(st.source);

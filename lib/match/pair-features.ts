@@ -10,6 +10,7 @@ export const PAIR_FEATURES = [
   'sharedPeople', 'sharedEntities', 'entityJaccard', 'sharedTerms', 'sameFigure', 'diffFigure',
   'clashFigure', 'clashNegStatement', 'clashNegPage', 'clashAntonym', 'clashAttendee', 'negatedShared',
   'pageTerms', 'statementTerms', 'sameSpeaker', 'retrievalRank', 'paragraphSentences',
+  'paragraphSoft', 'paragraphCoverStatement', 'retrievalScore',
 ] as const;
 
 export interface PairContextInfo {
@@ -18,6 +19,11 @@ export interface PairContextInfo {
   sentences: number;
   pageSpeaker: string | null;
   statementSpeaker: string | null;
+  /** Soft agreement of the whole paragraph with the statement, and how much of the statement it covers. */
+  paragraphSoft?: number;
+  paragraphCoverStatement?: number;
+  /** BM25 score relative to the paragraph's best candidate (1 = best). */
+  retrievalScore?: number;
 }
 
 /** Feature vector in the order of PAIR_FEATURES. */
@@ -40,5 +46,6 @@ export function pairFeatures(e: PairEvidence, a: Analysis, b: Analysis, info: Pa
     new Set(a.terms).size, new Set(b.terms).size,
     info.pageSpeaker && info.pageSpeaker === info.statementSpeaker ? 1 : 0,
     info.rank, info.sentences,
+    info.paragraphSoft ?? e.soft, info.paragraphCoverStatement ?? e.softCoverB, info.retrievalScore ?? 1,
   ]);
 }
