@@ -20,6 +20,7 @@ const MONTHS: Record<string, number> = {
   jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11,
   december: 12, dec: 12,
 };
+const DURATION_LEADS = new Set(['for', 'lasted', 'last', 'lasting', 'barely', 'only', 'just', 'nearly', 'about', 'around', 'within', 'under', 'than', 'over', 'roughly', 'took', 'almost', 'some']);
 const APPROX = new Set(['nearly', 'almost', 'about', 'around', 'roughly', 'some', 'approximately', 'over', 'under', 'more', 'less', 'up', 'least', 'than', 'within', 'just']);
 // Words after a number that are not what is counted.
 const NOT_UNITS = new Set(['and', 'or', 'to', 'of', 'the', 'a', 'an', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'was', 'were', 'is', 'are', 'has', 'have', 'that', 'who', 'which', 'per', 'percent']);
@@ -131,7 +132,8 @@ export function extractFigures(input: string): Figure[] {
       continue;
     }
     // "an hour", "a week", "(a matter of) days": durations written without a number.
-    if ((w === 'a' || w === 'an') && t[i + 1] && t[i + 1]!.w in TIME_UNITS && !/s$/.test(t[i + 1]!.w)) {
+    // Only where a length of time is being stated ("lasted barely an hour"), not "a day later".
+    if ((w === 'a' || w === 'an') && t[i + 1] && t[i + 1]!.w in TIME_UNITS && !/s$/.test(t[i + 1]!.w) && DURATION_LEADS.has(t[i - 1]?.w ?? '')) {
       const prev = t[i - 1]?.w ?? '';
       out.push({ kind: 'duration', value: 1, unit: TIME_UNITS[t[i + 1]!.w]!, text: text.slice(t[i]!.start, t[i + 1]!.end), ...(APPROX.has(prev) || prev === 'barely' ? { approx: true } : {}) });
       i++;
