@@ -68,7 +68,8 @@ export function benchExtract(o: BenchOptions) {
 export function benchMatchWarm(o: BenchOptions) {
   const m = bundledMatcher();
   const page = twentyParagraphs();
-  return time(() => m.crossReference(page), o.runs, o.quick ? 1 : 10);
+  // Warm = steady state: enough warm-up runs for the JIT and the cosine memo to settle.
+  return time(() => m.crossReference(page), o.runs, o.quick ? 1 : 30);
 }
 
 function nodePlatform(corpus: CompiledCorpus): Platform {
