@@ -97,6 +97,15 @@ export function softAgreement(a: Analysis, b: Analysis, ctx: CompareContext): nu
   return softCoverages(a, b, ctx).soft;
 }
 
+/** Weighted share of the statement's terms the sentence has, spelled the same (no word vectors): cheap. */
+export function exactCoverage(a: Analysis, b: Analysis, idf: IdfFn): number {
+  const wa = termWeights(a, idf);
+  const wb = termWeights(b, idf);
+  let mass = 0, shared = 0;
+  for (const [t, w] of wb) { mass += w; if (wa.has(t)) shared += w; }
+  return mass ? shared / mass : 0;
+}
+
 /** The soft coverages of each side by the other and their harmonic mean. */
 export function softCoverages(a: Analysis, b: Analysis, ctx: CompareContext): { soft: number; coverA: number; coverB: number } {
   const wa = termWeights(a, ctx.idf);

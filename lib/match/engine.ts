@@ -9,7 +9,7 @@ import { analyze, type Analysis } from '../text/analyze';
 import { splitSentences } from '../text/sentences';
 import { comparisonKey } from '../text/normalize';
 import { buildBm25, idf, searchBm25, type Bm25Index } from './bm25';
-import { comparePair, softAgreement, softCoverages, type CompareContext, type PairEvidence } from './compare';
+import { comparePair, exactCoverage, softCoverages, type CompareContext, type PairEvidence } from './compare';
 import { StanceModel } from './stance-model';
 import { findSpeaker } from '../corpus/attribution';
 import type { WordVectors } from '../text/embeddings';
@@ -162,12 +162,13 @@ export class Matcher {
     const top = hits[0]?.score || 1;
     return hits.map((hit, rank) => {
       const b = this.analysisOf(hit.doc);
-      // The sentence sharing most meaning with the statement is the one compared in full.
-      let bestI = 0, bestSoft = -1;
+      // The sentence that has most of the statement's words is the one compared in full (cheap, exact
+      // words; the paragraph as a whole is compared in meaning below).
+      let bestI = 0, bestCover = -1;
       if (sentences.length > 1) {
         sentences.forEach((a, i) => {
-          const s = softAgreement(a, b, this.ctx);
-          if (s > bestSoft) { bestSoft = s; bestI = i; }
+          const c = exactCoverage(a, b, this.idf);
+          if (c > bestCover) { bestCover = c; bestI = i; }
         });
       }
       const a = sentences[bestI]!;
