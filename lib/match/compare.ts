@@ -89,14 +89,6 @@ function termWeights(a: Analysis, idf: IdfFn): Map<string, number> {
   return m;
 }
 
-/**
- * The paraphrase-aware agreement alone (the `soft` of comparePair): cheap enough to pick which
- * sentence of a paragraph to compare in full.
- */
-export function softAgreement(a: Analysis, b: Analysis, ctx: CompareContext): number {
-  return softCoverages(a, b, ctx).soft;
-}
-
 /** Weighted share of the statement's terms the sentence has, spelled the same (no word vectors): cheap. */
 export function exactCoverage(a: Analysis, b: Analysis, idf: IdfFn): number {
   const wa = termWeights(a, idf);
@@ -106,7 +98,7 @@ export function exactCoverage(a: Analysis, b: Analysis, idf: IdfFn): number {
   return mass ? shared / mass : 0;
 }
 
-/** The soft coverages of each side by the other and their harmonic mean. */
+/** The paraphrase-aware coverages of each side by the other and their harmonic mean (the `soft` of comparePair). */
 export function softCoverages(a: Analysis, b: Analysis, ctx: CompareContext): { soft: number; coverA: number; coverB: number } {
   const wa = termWeights(a, ctx.idf);
   const wb = termWeights(b, ctx.idf);

@@ -92,10 +92,30 @@ async function migrateV1toV2(db: IDBPDatabase<XrefDB>, tx: UpgradeTx): Promise<v
   for (let cursor = await sources.openCursor(); cursor; cursor = await cursor.continue()) {
     const src = cursor.value;
     if (src.origin !== 'user') continue;
-    const own = await articles.index('source').getAll(IDBKeyRange.only(src.id));
+    const own = await articles.index('source').getAll(src.id);
     for (const [i, a] of own.entries()) {
       const text = a.paragraphs.map((p) => p.text).join('\n\n');
       if (text.trim()) await docs.put({ id: `${src.id}/${i + 1}`, source: src.id, title: a.title, url: a.url, text, addedAt: src.addedAt ?? 0 });
     }
+  }
+}
+
+/** The stores whose records belong to one source (indexed by `source`). */
+export type SourceOwnedStore = 'articles' | 'statements' | 'userDocs';
+
+interface CursorLike {
+  delete(): Promise<void>;
+  continue(): Promise<CursorLike | null>;
+}
+
+/** Deletes every record of `sourceId` from the given stores, inside the caller's transaction. */
+export async function deleteSourceRecords<S extends SourceOwnedStore>(
+  tx: { objectStore(name: NoInfer<S>): { index(name: 'source'): { openCursor(key: string): Promise<unknown> } } },
+  stores: readonly S[],
+  sourceId: string,
+): Promise<void> {
+  for (const store of stores) {
+    const index = tx.objectStore(store).index('source');
+    for (let c = (await index.openCursor(sourceId)) as CursorLike | null; c; c = await c.continue()) await c.delete();
   }
 }

@@ -1,7 +1,7 @@
 // Loads the compiled corpus into IndexedDB on install and update. Bundled records are replaced;
 // what the user added or changed (enabled flags, names, added sources) is never touched.
 import type { CompiledCorpus } from '../corpus/compile';
-import type { Db } from './schema';
+import { deleteSourceRecords, type Db } from './schema';
 import type { SourceRecord } from './types';
 
 export interface SeedResult {
@@ -31,12 +31,7 @@ export async function seedCorpus(db: Db, corpus: CompiledCorpus, opts: { force?:
   const bundledIds = new Set([...existing.values()].filter((s) => s.origin === 'bundled').map((s) => s.id));
   for (const s of corpus.sources) bundledIds.add(s.id);
   // Drop the previous bundled articles and statements, keep the user's.
-  for (const store of ['articles', 'statements'] as const) {
-    const os = tx.objectStore(store);
-    for (const id of bundledIds) {
-      for (let c = await os.index('source').openCursor(IDBKeyRange.only(id)); c; c = await c.continue()) await c.delete();
-    }
-  }
+  for (const id of bundledIds) await deleteSourceRecords(tx, ['articles', 'statements'], id);
   for (const id of bundledIds) {
     if (!corpus.sources.some((s) => s.id === id)) await sources.delete(id);
   }

@@ -1,7 +1,7 @@
 // Queries and changes on sources: list, enable/disable, rename, add a user text, remove, export,
 // import and reset. Each change runs in one transaction (through `inTransaction`, which aborts on any
 // error): it happens whole or not at all. Reset is two such steps, each whole.
-import type { Db, UserDoc } from './schema';
+import { deleteSourceRecords, type Db, type UserDoc } from './schema';
 import type { ArticleView, NewSource, SourceEdit, SourceRecord, SourceView, Settings } from './types';
 import { DEFAULT_SETTINGS } from './types';
 import type { Article, Statement } from '../corpus/types';
@@ -90,8 +90,7 @@ export async function updateSource(db: Db, edit: SourceEdit): Promise<SourceView
     }
     await tx.objectStore('sources').put(s);
     await tx.objectStore('postings').clear();
-    const range = IDBKeyRange.only(s.id);
-    const [articles, statements] = await Promise.all([tx.objectStore('articles').index('source').count(range), tx.objectStore('statements').index('source').count(range)]);
+    const [articles, statements] = await Promise.all([tx.objectStore('articles').index('source').count(s.id), tx.objectStore('statements').index('source').count(s.id)]);
     return toView(s, articles, statements);
   });
 }
@@ -163,10 +162,7 @@ export async function removeSource(db: Db, id: string): Promise<boolean> {
     const s = await tx.objectStore('sources').get(id);
     if (!s) return false;
     if (s.origin !== 'user') throw new UserError('bundled', 'Bundled sources cannot be removed; disable it instead.');
-    for (const store of ['articles', 'statements', 'userDocs'] as const) {
-      const os = tx.objectStore(store);
-      for (let c = await os.index('source').openCursor(IDBKeyRange.only(id)); c; c = await c.continue()) await c.delete();
-    }
+    await deleteSourceRecords(tx, ['articles', 'statements', 'userDocs'], id);
     await tx.objectStore('sources').delete(id);
     await tx.objectStore('postings').clear();
     return true;
@@ -261,10 +257,7 @@ export async function importSources(db: Db, json: string, signature: EventSignat
   for (const { u, docs } of prepared) {
     const prev = existing.get(u.id);
     if (prev && prev.origin !== 'user') continue;
-    for (const store of ['articles', 'statements', 'userDocs'] as const) {
-      const os = tx.objectStore(store);
-      for (let c = await os.index('source').openCursor(IDBKeyRange.only(u.id)); c; c = await c.continue()) await c.delete();
-    }
+    await deleteSourceRecords(tx, ['articles', 'statements', 'userDocs'], u.id);
     await tx.objectStore('sources').put({
       id: u.id, name: u.name, site: u.url ? safeHost(u.url) : null, url: u.url, published: null, language: 'en', note: 'Added by you',
       attributed: true, origin: 'user', enabled: u.enabled, customName: null, addedAt: u.addedAt,
