@@ -7,7 +7,8 @@ import { crossReferenceHtml, bundledMatcher } from './page-pipeline';
 import { addCounts, prf, scorePage, scorePairs, type GoldPage, type PageScore, type PairLabel, type Counts } from '../lib/match/evaluate';
 import { analyze } from '../lib/text/analyze';
 import { comparePair } from '../lib/match/compare';
-import { decideStance, DEFAULT_PARAMS, type StanceParams } from '../lib/match/stance';
+import { applyClaims, decideStance, DEFAULT_PARAMS, type StanceParams } from '../lib/match/stance';
+import { extractClaims, linkClaims } from '../lib/match/claims';
 import { findSpeaker } from '../lib/corpus/attribution';
 import type { XrefReport } from '../lib/match/types';
 
@@ -68,9 +69,11 @@ export function evaluateGold(params: StanceParams = DEFAULT_PARAMS): EvalResult 
   const pairs = scorePairs(loadGoldPairs().map((p) => {
     const a = analyze(p.a), b = analyze(p.b);
     const e = comparePair(a, b, m.ctx);
+    const sa = findSpeaker(a, null), sb = findSpeaker(b, null);
+    const claims = linkClaims(extractClaims(a, sa), extractClaims(b, sb));
     const d = m.data.model
-      ? m.data.model.decide(e, a, b, { rank: 0, sentences: 1, pageSpeaker: findSpeaker(a, null), statementSpeaker: findSpeaker(b, null) })
-      : decideStance(e, params);
+      ? m.data.model.decide(e, a, b, { rank: 0, sentences: 1, pageSpeaker: sa, statementSpeaker: sb, claims })
+      : applyClaims(decideStance(e, params), claims);
     return { gold: p.label, predicted: d.stance };
   }));
   return { pages, bySplit, pairs };

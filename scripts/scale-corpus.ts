@@ -3,6 +3,7 @@
 // Deterministic for a given factor (seeded PRNG).
 import type { Statement } from '../lib/corpus/types';
 import type { CompiledCorpus } from '../lib/corpus/compile';
+import { claimKeys } from '../lib/match/claims';
 import { analyze } from '../lib/text/analyze';
 import { mulberry32 } from '../lib/match/gbdt';
 
@@ -39,7 +40,7 @@ export function scaledCorpus(corpus: CompiledCorpus, factor: number, seed = 42):
     const source = pick(r, sources);
     out.push({
       ...a, id: `gen-${i}`, source, article: `gen-article-${i % 500}`, text,
-      entities: an.entities, terms: an.terms, figures: an.figures, quotes: an.quotes, cues: [...new Set(an.cues.map((c) => c.cue))],
+      entities: an.entities, terms: an.terms, figures: an.figures, quotes: an.quotes, cues: [...new Set(an.cues.map((c) => c.cue))], claims: claimKeys(an, a.speaker),
     });
   }
   return { ...corpus, statements: out, index: undefined as never };

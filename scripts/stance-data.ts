@@ -4,6 +4,7 @@ import { analyze } from '../lib/text/analyze';
 import { comparePair } from '../lib/match/compare';
 import { findClash, type Clash } from '../lib/match/stance';
 import { pairFeatures } from '../lib/match/pair-features';
+import { extractClaims, linkClaims, type ClaimLink } from '../lib/match/claims';
 import { findSpeaker } from '../lib/corpus/attribution';
 import { extractArticle } from '../lib/extract/article';
 import { comparisonKey as key } from '../lib/text/normalize';
@@ -19,6 +20,7 @@ export interface Row {
   x: Float64Array;
   label: RowLabel;
   clash: Clash | null;
+  claims: ClaimLink[];
   group: string;
 }
 
@@ -37,9 +39,10 @@ export function pageRows(m: Matcher, g: GoldPageFile, k = 20): { rows: Row[]; un
       const related = !gold && (g.related ?? []).some(fits);
       const clash = findClash(c.evidence);
       rows.push({
-        x: pairFeatures(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker, paragraphSoft: c.paragraphSoft, paragraphCoverStatement: c.paragraphCoverStatement, retrievalScore: c.retrievalScore }, clash),
+        x: pairFeatures(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker, paragraphSoft: c.paragraphSoft, paragraphCoverStatement: c.paragraphCoverStatement, retrievalScore: c.retrievalScore, claims: c.claims }, clash),
         label: gold ? (gold.stance as RowLabel) : related ? 'related' : 'none',
         clash,
+        claims: c.claims,
         group: g.name,
       });
     }
@@ -62,10 +65,13 @@ export function pairRow(m: Matcher, p: GoldPair): Row {
   const a = analyze(p.a), b = analyze(p.b);
   const e = comparePair(a, b, m.ctx);
   const clash = findClash(e);
+  const sa = findSpeaker(a, null), sb = findSpeaker(b, null);
+  const claims = linkClaims(extractClaims(a, sa), extractClaims(b, sb));
   return {
-    x: pairFeatures(e, a, b, { rank: 0, sentences: 1, pageSpeaker: findSpeaker(a, null), statementSpeaker: findSpeaker(b, null) }, clash),
+    x: pairFeatures(e, a, b, { rank: 0, sentences: 1, pageSpeaker: sa, statementSpeaker: sb, claims }, clash),
     label: p.label === 'unrelated' ? 'none' : p.label,
     clash,
+    claims,
     group: 'pairs',
   };
 }

@@ -23,12 +23,12 @@ function fit(rows: Row[]): GbdtModel {
 }
 
 type Scored = Row & { p: number[] };
-type Thresholds = { corroborates: number; conflicts: number; related: number };
+type Thresholds = { corroborates: number; related: number };
 
 function f1s(rows: Scored[], t: Thresholds, missed: { corroborates: number; conflicts: number }) {
   const c = { corroborates: { tp: 0, fp: 0, fn: missed.corroborates }, conflicts: { tp: 0, fp: 0, fn: missed.conflicts } };
   for (const r of rows) {
-    const d = decideFromProbabilities({ related: r.p[1]!, corroborates: r.p[2]!, conflicts: r.p[3]!, clash: r.clash }, t).stance;
+    const d = decideFromProbabilities({ related: r.p[1]!, corroborates: r.p[2]!, conflicts: r.p[3]!, clash: r.clash, claims: r.claims }, t).stance;
     for (const s of ['corroborates', 'conflicts'] as const) {
       // As in the evaluation: a corroboration of a pair gold calls "related" is not counted either way.
       if (d === s && r.label === s) c[s].tp++;
@@ -54,21 +54,13 @@ for (const p of pages) {
   const model = fit([...pages.filter((q) => q !== p).flatMap((q) => q.rows), ...pairRows]);
   for (const r of p.rows) oof.push({ ...r, p: predictProba(model, r.x) });
 }
-let best: Thresholds = { corroborates: 0.5, conflicts: 0.5, related: 0.35 };
+let best: Thresholds = { corroborates: 0.5, related: 0.35 };
 let bestScore = -1;
 for (let k = 0.1; k <= 0.8; k += 0.025) {
-  for (let c = 0.3; c <= 0.98; c += 0.02) {
-    const t = { corroborates: +k.toFixed(3), conflicts: +c.toFixed(3), related: 0.35 };
-    const f = f1s(oof, t, missed);
-    // Conflicts are scored by F0.5: a false "conflict" misleads a reader more than a missed one.
-    const f05 = f.conflicts.precision + f.conflicts.recall ? (1.25 * f.conflicts.precision * f.conflicts.recall) / (0.25 * f.conflicts.precision + f.conflicts.recall) : 0;
-    const score = (f.corroborates.f1 + f05) / 2;
-    if (score > bestScore + 1e-9) { bestScore = score; best = t; }
-  }
-}
-for (const c of [0.5, 0.6, 0.7, 0.8, 0.9, 0.95]) {
-  const f = f1s(oof, { ...best, conflicts: c }, missed).conflicts;
-  console.log(`  conflicts at same-point ≥ ${c}: P ${f.precision.toFixed(3)} R ${f.recall.toFixed(3)} (tp ${f.tp}, fp ${f.fp})`);
+  const t = { corroborates: +k.toFixed(3), related: 0.35 };
+  // Conflicts come from claim frames (no threshold); the corroboration threshold is chosen by F1.
+  const score = f1s(oof, t, missed).corroborates.f1;
+  if (score > bestScore + 1e-9) { bestScore = score; best = t; }
 }
 const cv = f1s(oof, best, missed);
 const fmt = (x: ReturnType<typeof prf>) => `F1 ${x.f1.toFixed(3)} (P ${x.precision.toFixed(3)} R ${x.recall.toFixed(3)})`;

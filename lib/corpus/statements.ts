@@ -2,6 +2,7 @@
 // its verbatim text, position, speaker, quotes, figures, entities and index terms.
 import type { Article, Statement } from './types';
 import { splitSentences, type SentenceSpan } from '../text/sentences';
+import { claimKeys } from '../match/claims';
 import { analyze } from '../text/analyze';
 import { captionText, splitDateline } from './parse';
 import { findSpeaker, personInFocus } from './attribution';
@@ -60,6 +61,7 @@ export function buildStatements(article: Article): Statement[] {
         entities: a.entities,
         terms: a.terms,
         cues: [...new Set(a.cues.map((c) => c.cue))],
+        claims: claimKeys(a, speaker),
       });
     });
   });

@@ -54,6 +54,8 @@ export interface Statement {
   terms: string[];
   /** Negation / refutation cues found ("not at all", "ruled out", "unlikely"). */
   cues: string[];
+  /** Keys of the claim frames it makes (lib/match/claims.ts), for retrieval by claim. Absent in stores written before them. */
+  claims?: string[];
 }
 
 /** A block of an article's text, verbatim from the seed. */

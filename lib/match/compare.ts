@@ -184,7 +184,10 @@ export function comparePair(a: Analysis, b: Analysis, ctx: CompareContext | IdfF
   const diffFigures: [Figure, Figure][] = [];
   // Two figures measure the same thing only when the words around them meet (exactly or in meaning).
   const alignedPairs = new Set(soft.aligned.map(([x, y]) => `${x}|${y}`));
+  // Hours and years do not measure the same thing ("nine hours" of talks, "three years" of war).
+  const scale = (f: Figure) => (f.kind === 'duration' ? (f.unit === 'hour' || f.unit === 'minute' ? 'short' : 'long') : f.kind);
   const sameThing = (fa: Figure, fb: Figure) => {
+    if (scale(fa) !== scale(fb)) return false;
     const ca = fa.context ?? [], cb = fb.context ?? [];
     return ca.some((x) => cb.includes(x) || cb.some((y) => alignedPairs.has(`${x}|${y}`) || (vectors ? vectors.cosine(vectors.id(x), vectors.id(y)) >= FIGURE_CONTEXT_MIN : false)));
   };

@@ -13,9 +13,10 @@ import { comparePair, exactCoverage, softCoverages, type CompareContext, type Pa
 import { StanceModel } from './stance-model';
 import { findSpeaker } from '../corpus/attribution';
 import type { WordVectors } from '../text/embeddings';
-import { decideStance, DEFAULT_PARAMS, type StanceParams } from './stance';
+import { applyClaims, decideStance, DEFAULT_PARAMS, type StanceParams } from './stance';
 import { explain } from './explain';
 import { scoreCoverage } from '../gate/coverage';
+import { bestLink, claimKey, claimKeys, extractClaims, linkClaims, type Claim, type ClaimLink } from './claims';
 
 export interface MatcherSource {
   id: string;
@@ -57,6 +58,8 @@ export interface Candidate {
   paragraphSoft: number;
   paragraphCoverStatement: number;
   retrievalScore: number;
+  /** Claim frames the paragraph and the statement share: agreeing or clashing. */
+  claims: ClaimLink[];
 }
 
 export interface PageInput {
@@ -77,6 +80,10 @@ export interface MatchOptions {
   maxRelated?: number;
 }
 
+// How many times `k` retrieval looks when the paragraph makes claims.
+const CLAIM_DEPTH = 4;
+// Statements found by claim alone (no shared word) compared per paragraph at most.
+const MAX_CLAIM_EXTRA = 32;
 const STANCE_ORDER: Record<Stance, number> = { conflicts: 0, corroborates: 1, related: 2 };
 
 /** Normalises a URL for equality: no scheme, no "www.", no query/hash, no trailing slash. */
@@ -110,6 +117,24 @@ export class Matcher {
     // Fingerprint: which article each statement's text belongs to (to recognise a corpus page).
     this.sentenceOwner = new Map();
     for (const s of data.statements) this.sentenceOwner.set(comparisonKey(s.text), s.article);
+  }
+
+  private claimIndex: Map<string, number[]> | null = null;
+
+  /** Statements by the claim frames they make (keys stored at compile time, computed for older records). */
+  private statementsWithClaim(key: string): readonly number[] {
+    if (!this.claimIndex) {
+      const index = new Map<string, number[]>();
+      this.data.statements.forEach((s, doc) => {
+        for (const k of s.claims ?? claimKeys(this.analysisOf(doc), s.speaker)) {
+          let list = index.get(k);
+          if (!list) index.set(k, (list = []));
+          list.push(doc);
+        }
+      });
+      this.claimIndex = index;
+    }
+    return this.claimIndex.get(key) ?? [];
   }
 
   private analysisOf(doc: number): Analysis {
@@ -156,16 +181,44 @@ export class Matcher {
     const speakers = sentences.map((a) => (focus = findSpeaker(a, focus) ?? focus));
     const terms = sentences.flatMap((s) => s.terms);
     if (!terms.length) return [];
+    // The paragraph's claims, each with the sentence it was read from.
+    const claims: Claim[] = [];
+    const claimSentence: number[] = [];
+    sentences.forEach((a, i) => { for (const c of extractClaims(a, speakers[i] ?? null)) { claims.push(c); claimSentence.push(i); } });
     const statements = this.data.statements;
-    const hits = searchBm25(this.index, terms, k, (doc) => statements[doc]!.source !== excludeSource, this.scratch);
+    // Retrieval goes deeper than `k` when the paragraph makes claims: a statement beyond the top k
+    // is still compared when it makes a claim on the same frame (its value may confirm or contradict).
+    const depth = claims.length ? Math.max(k, k * CLAIM_DEPTH) : k;
+    const keep = (doc: number) => statements[doc]!.source !== excludeSource;
+    const hits = searchBm25(this.index, terms, depth, keep, this.scratch);
+    // …and statements that share no word with the paragraph but make a claim on one of its frames.
+    if (claims.length) {
+      const seen = new Set(hits.map((h) => h.doc));
+      let extra = 0;
+      for (const key of new Set(claims.map(claimKey))) {
+        for (const doc of this.statementsWithClaim(key)) {
+          if (extra >= MAX_CLAIM_EXTRA) break;
+          if (seen.has(doc) || !keep(doc)) continue;
+          seen.add(doc);
+          hits.push({ doc, score: 0 });
+          extra++;
+        }
+      }
+    }
     const whole = sentences.length > 1 ? analyze(text) : sentences[0]!;
     const top = hits[0]?.score || 1;
-    return hits.map((hit, rank) => {
+    const out: Candidate[] = [];
+    hits.forEach((hit, rank) => {
+      const st = statements[hit.doc]!;
       const b = this.analysisOf(hit.doc);
-      // The sentence that has most of the statement's words is the one compared in full (cheap, exact
-      // words; the paragraph as a whole is compared in meaning below).
+      const links = claims.length ? linkClaims(claims, extractClaims(b, st.speaker)) : [];
+      if (rank >= k && !links.length) return;
+      // The sentence compared in full: the one holding a linked claim, else the one that has most of
+      // the statement's words (cheap, exact words; the paragraph as a whole is compared in meaning below).
       let bestI = 0, bestCover = -1;
-      if (sentences.length > 1) {
+      const linked = bestLink(links, 'clash') ?? bestLink(links, 'agree');
+      if (linked) bestI = claimSentence[claims.indexOf(linked.page)] ?? 0;
+      else if (sentences.length > 1) {
         sentences.forEach((a, i) => {
           const c = exactCoverage(a, b, this.idf);
           if (c > bestCover) { bestCover = c; bestI = i; }
@@ -174,11 +227,12 @@ export class Matcher {
       const a = sentences[bestI]!;
       const evidence = comparePair(a, b, this.ctx);
       const para = sentences.length > 1 ? softCoverages(whole, b, this.ctx) : { soft: evidence.soft, coverB: evidence.softCoverB };
-      return {
-        doc: hit.doc, rank, sentence: bestI, evidence, page: a, statement: b, sentences: sentences.length, pageSpeaker: speakers[bestI] ?? null,
-        paragraphSoft: para.soft, paragraphCoverStatement: para.coverB, retrievalScore: hit.score / top,
-      };
+      out.push({
+        doc: hit.doc, rank: Math.min(rank, k), sentence: bestI, evidence, page: a, statement: b, sentences: sentences.length, pageSpeaker: speakers[bestI] ?? null,
+        paragraphSoft: para.soft, paragraphCoverStatement: para.coverB, retrievalScore: hit.score / top, claims: links,
+      });
     });
+    return out;
   }
 
   /** Matches of one paragraph against statements of sources other than `excludeSource`. */
@@ -189,8 +243,8 @@ export class Matcher {
     for (const c of this.candidates(text, excludeSource, opts.candidates ?? 20)) {
       const st = statements[c.doc]!;
       const d = this.data.model
-        ? this.data.model.decide(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker, paragraphSoft: c.paragraphSoft, paragraphCoverStatement: c.paragraphCoverStatement, retrievalScore: c.retrievalScore })
-        : decideStance(c.evidence, params);
+        ? this.data.model.decide(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker, paragraphSoft: c.paragraphSoft, paragraphCoverStatement: c.paragraphCoverStatement, retrievalScore: c.retrievalScore, claims: c.claims })
+        : applyClaims(decideStance(c.evidence, params), c.claims);
       if (d.stance === 'unrelated') continue;
       const source = this.sourceById.get(st.source);
       const article = this.articleById.get(st.article);
@@ -203,7 +257,7 @@ export class Matcher {
         statement: st.text,
         statementId: st.id,
         score: d.score,
-        reason: explain(d, c.evidence, c.page, c.statement, st.speaker),
+        reason: explain(d, c.evidence, c.page, c.statement, st.speaker, c.claims),
       });
     }
     const all = [...best.values()].sort((x, y) => STANCE_ORDER[x.stance] - STANCE_ORDER[y.stance] || y.score - x.score);

@@ -5,6 +5,7 @@ import type { PairEvidence } from './compare';
 import type { StanceDecision } from './stance';
 import { ENTITY_BY_ID } from '../text/aliases';
 import { stem } from '../text/stem';
+import { bestLink, describeClaim, type ClaimLink } from './claims';
 
 function label(entity: string): string {
   return ENTITY_BY_ID.get(entity)?.label ?? entity;
@@ -40,7 +41,7 @@ export function cueSnippet(text: string, cue: string, span = 45): string {
 }
 
 /** One short line: why this statement is listed against the paragraph. */
-export function explain(d: StanceDecision, e: PairEvidence, page: Analysis, statement: Analysis, speaker: string | null): string {
+export function explain(d: StanceDecision, e: PairEvidence, page: Analysis, statement: Analysis, speaker: string | null, claims?: readonly ClaimLink[]): string {
   const who = speaker ? ` (${label(speaker)})` : '';
   const c = d.clash;
   if (d.stance === 'conflicts' && c) {
@@ -57,9 +58,16 @@ export function explain(d: StanceDecision, e: PairEvidence, page: Analysis, stat
         return `opposite claims: “${surfaceWords([c.words[1]], statement, 1)[0] ?? c.words[1]}” here, “${surfaceWords([c.words[0]], page, 1)[0] ?? c.words[0]}” on this page`;
       case 'attendee':
         return `different people: this page names ${c.page.map(label).join(', ')}; this outlet names ${c.statement.map(label).join(', ')}`;
+      case 'claim':
+        return `${describeClaim(c.link.statement)} here (“${cueSnippet(statement.text, c.link.statement.anchor)}”) — this paragraph: ${describeClaim(c.link.page)}`;
     }
   }
   if (e.sameFigures.length) return `same figure: ${e.sameFigures[0]![1].text}`;
+  const agree = d.stance === 'corroborates' && claims ? bestLink(claims, 'agree') : undefined;
+  if (agree) {
+    const what = describeClaim(agree.statement);
+    return `also says${speaker && what.startsWith(label(speaker)) ? '' : who}: ${what}`;
+  }
   const words = surfaceWords(e.shared, statement, 4);
   if (d.stance === 'corroborates') {
     const quote = statement.quotes.find((q) => page.quotes.some((p) => p.toLowerCase() === q.toLowerCase()));

@@ -6,7 +6,8 @@
 import type { Matcher } from './engine';
 import { analyze } from '../text/analyze';
 import { comparePair } from './compare';
-import { decideStance } from './stance';
+import { applyClaims, decideStance } from './stance';
+import { extractClaims, linkClaims } from './claims';
 import { searchBm25 } from './bm25';
 
 export type Cell = 'confirms' | 'contradicts' | 'mentions' | 'none';
@@ -42,9 +43,10 @@ export function buildOverview(m: Matcher): Overview {
     for (const { doc: j } of hits) {
       if (edges[i]!.has(j)) continue;
       const e = comparePair(an[i]!, an[j]!, m.ctx);
+      const claims = linkClaims(extractClaims(an[i]!, st[i]!.speaker), extractClaims(an[j]!, st[j]!.speaker));
       const d = m.data.model
-        ? m.data.model.decide(e, an[i]!, an[j]!, { rank: 0, sentences: 1, pageSpeaker: st[i]!.speaker, statementSpeaker: st[j]!.speaker })
-        : decideStance(e);
+        ? m.data.model.decide(e, an[i]!, an[j]!, { rank: 0, sentences: 1, pageSpeaker: st[i]!.speaker, statementSpeaker: st[j]!.speaker, claims })
+        : applyClaims(decideStance(e), claims);
       if (d.stance === 'unrelated') continue;
       edges[i]!.set(j, d.stance);
       edges[j]!.set(i, d.stance);

@@ -4,13 +4,14 @@ import type { PairEvidence } from './compare';
 import type { Clash } from './stance';
 import type { Analysis } from '../text/analyze';
 import { ENTITY_BY_ID } from '../text/aliases';
+import type { ClaimLink } from './claims';
 
 export const PAIR_FEATURES = [
   'soft', 'softCoverPage', 'softCoverStatement', 'sim', 'coverPage', 'coverStatement',
   'sharedPeople', 'sharedEntities', 'entityJaccard', 'sharedTerms', 'sameFigure', 'diffFigure',
   'clashFigure', 'clashNegStatement', 'clashNegPage', 'clashAntonym', 'clashAttendee', 'negatedShared',
   'pageTerms', 'statementTerms', 'sameSpeaker', 'retrievalRank', 'paragraphSentences',
-  'paragraphSoft', 'paragraphCoverStatement', 'retrievalScore',
+  'paragraphSoft', 'paragraphCoverStatement', 'retrievalScore', 'claimAgree', 'claimClash',
 ] as const;
 
 export interface PairContextInfo {
@@ -24,6 +25,8 @@ export interface PairContextInfo {
   paragraphCoverStatement?: number;
   /** BM25 score relative to the paragraph's best candidate (1 = best). */
   retrievalScore?: number;
+  /** Claim frames shared by the paragraph and the statement. */
+  claims?: readonly ClaimLink[];
 }
 
 /** Feature vector in the order of PAIR_FEATURES. */
@@ -47,5 +50,6 @@ export function pairFeatures(e: PairEvidence, a: Analysis, b: Analysis, info: Pa
     info.pageSpeaker && info.pageSpeaker === info.statementSpeaker ? 1 : 0,
     info.rank, info.sentences,
     info.paragraphSoft ?? e.soft, info.paragraphCoverStatement ?? e.softCoverB, info.retrievalScore ?? 1,
+    info.claims?.some((l) => l.relation === 'agree') ? 1 : 0, info.claims?.some((l) => l.relation === 'clash') ? 1 : 0,
   ]);
 }

@@ -27,7 +27,7 @@ function article(p: FakePlatform, id: string) {
   return a;
 }
 
-/** Tab 1: the unattributed wire story (on topic, with conflicts against other outlets). */
+/** Tab 1: a corpus article opened as a page (the unattributed wire story unless a test sets another). */
 const WIRE_TAB = 1;
 
 function withWireTab(p: FakePlatform): void {
@@ -44,7 +44,8 @@ const matchedSources = (r: XrefReport) => new Set(r.paragraphs.flatMap((p) => p.
 describe('BackgroundService: tab states and badge', () => {
   it("'tab:check' goes working → results, with a numeric badge in the conflict colour", async () => {
     const p = platform();
-    withWireTab(p);
+    // The Moscow Times article: Dmitriev's "not at all" on sanctions clashes with post-truth's "key point".
+    p.tabs.set(WIRE_TAB, pageFromArticle(article(p, 'moscow-times:1'), p.corpusData));
     const state = await p.call('tab:check', { tabId: WIRE_TAB, force: false });
     const report = resultsOf(state);
 
@@ -54,9 +55,9 @@ describe('BackgroundService: tab states and badge', () => {
     const badges = p.badges.get(WIRE_TAB)!;
     expect(badges[0]).toMatchObject({ text: '…', color: BADGE_COLORS.working });
 
-    // The page is the wire's own article: recognised, its own outlet never listed.
-    expect(report.self?.sourceId).toBe('unattributed-wire');
-    expect(matchedSources(report).has('unattributed-wire')).toBe(false);
+    // The page is the Moscow Times' own article: recognised, its own outlet never listed.
+    expect(report.self?.sourceId).toBe('moscow-times');
+    expect(matchedSources(report).has('moscow-times')).toBe(false);
     const conflicted = report.paragraphs.filter((x) => x.matches.some((m) => m.stance === 'conflicts')).length;
     const matched = report.paragraphs.filter((x) => x.matches.some((m) => m.stance !== 'related')).length;
     expect(conflicted).toBeGreaterThan(0);

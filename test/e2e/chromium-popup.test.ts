@@ -32,7 +32,8 @@ beforeAll(async () => {
   s = await launchChromium();
   ext = await extensionPage(s);
   await waitFor(async () => (await request<{ corpus: { version: string | null } }>(ext, 'ping', {}).catch(() => null))?.corpus.version, 'seeded corpus');
-  const url = `${server.url}/corpus/arab-news.html`;
+  // The Moscow Times article: Dmitriev's "not at all" on sanctions relief conflicts with post-truth.
+  const url = `${server.url}/corpus/moscow-times.html`;
   const opened = await openInNewTab(s, url);
   await waitForNumericBadge(s.worker, opened.tabId);
   coverage = { ...opened, url };

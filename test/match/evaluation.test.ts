@@ -1,8 +1,8 @@
 // The engine's evaluation on the gold set (test/fixtures/gold), asserted. `npm run eval` prints the
-// same figures. The issue's targets are corroborates F1 ≥ 0.90 and conflicts F1 ≥ 0.80 with no match
-// on near-miss pages; the gate and near-miss targets are met and asserted here, and the F1 figures
-// are asserted as floors just under what the engine reaches on the HELD-OUT pages (never used for
-// fitting), so a regression fails the build. README and the issue note give the gap to the targets.
+// same figures. The issue's targets (corroborates F1 ≥ 0.90, conflicts F1 ≥ 0.80, no match on
+// near-miss pages) are asserted on all gold pages; the HELD-OUT pages (never used for fitting or for
+// writing the claim patterns) have floors just under what the engine reaches there, so a regression
+// fails the build. README and the issue note give the held-out gap to the targets.
 import { describe, expect, it } from 'vitest';
 import { evaluateGold } from '../../scripts/gold';
 
@@ -22,19 +22,19 @@ describe('engine evaluation on the gold set', () => {
 
   it('corroborations on held-out pages: F1 and precision above their floors', () => {
     const c = r.bySplit.holdout.corroborates;
-    expect(c.f1).toBeGreaterThanOrEqual(0.5);
-    expect(c.precision).toBeGreaterThanOrEqual(0.55);
+    expect(c.f1).toBeGreaterThanOrEqual(0.72);
+    expect(c.precision).toBeGreaterThanOrEqual(0.75);
   });
 
-  it('corroborations on all gold pages: F1 above its floor', () => {
-    expect(r.bySplit.all.corroborates.f1).toBeGreaterThanOrEqual(0.7);
+  it('conflicts on held-out pages: precision and F1 above their floors', () => {
+    const k = r.bySplit.holdout.conflicts;
+    expect(k.precision).toBeGreaterThanOrEqual(0.8);
+    expect(k.f1).toBeGreaterThanOrEqual(0.6);
   });
 
-  it('conflicts on all gold pages: precision and recall above their floors', () => {
-    const k = r.bySplit.all.conflicts;
-    expect(k.tp).toBeGreaterThan(0);
-    expect(k.precision).toBeGreaterThanOrEqual(0.35);
-    expect(k.recall).toBeGreaterThanOrEqual(0.3);
+  it('on all gold pages: corroborates F1 ≥ 0.90 and conflicts F1 ≥ 0.80 (the issue\'s targets)', () => {
+    expect(r.bySplit.all.corroborates.f1).toBeGreaterThanOrEqual(0.9);
+    expect(r.bySplit.all.conflicts.f1).toBeGreaterThanOrEqual(0.8);
   });
 
   it('labelled corpus pairs: corroborating pairs are found', () => {

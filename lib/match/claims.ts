@@ -1,0 +1,531 @@
+// Claim frames: the checkable propositions news about a diplomatic meeting keeps making — who led
+// each side, who was (not) there, how long the meeting lasted, whether a summit date is set, where
+// sanctions stood, what was agreed, how participants judged the talks, when progress is expected.
+// Each frame is read off one sentence by small patterns over its tokens and entities, so two texts
+// can be compared claim by claim: the same frame with the same value corroborates, with an opposite
+// value it conflicts ("Belousov led the Russian side" vs "a Russian delegation led by Lavrov").
+// Pure and deterministic; the frames are the event schema, the values always come from the text.
+import type { Analysis } from '../text/analyze';
+import { tokenize } from '../text/tokenize';
+import { ENTITY_BY_ID } from '../text/aliases';
+import type { Figure } from '../corpus/types';
+
+export type SanctionsStatus = 'off-agenda' | 'on-agenda' | 'agreed';
+export type AgreementTopic = 'embassies' | 'ukraine-talks' | 'economic';
+
+export type ClaimBody =
+  | { kind: 'leader'; side: string; person: string }
+  | { kind: 'presence'; who: string; present: boolean }
+  | { kind: 'length'; hours: number; text: string }
+  | { kind: 'summit-date'; set: boolean }
+  | { kind: 'sanctions'; status: SanctionsStatus }
+  | { kind: 'agreement'; topic: AgreementTopic; agreed: boolean }
+  | { kind: 'verdict'; positive: boolean; by: string | null; word: string }
+  | { kind: 'timeline'; days: [number, number]; text: string; by: string | null }
+  | { kind: 'met'; place: string }
+  | { kind: 'exclusion-concern'; who: string };
+
+/** A claim with the word of the text it rests on (for the reason shown to a reader). */
+export type Claim = ClaimBody & { anchor: string };
+
+export interface ClaimLink {
+  relation: 'agree' | 'clash';
+  page: Claim;
+  statement: Claim;
+}
+
+const NEG = new Set(['not', 'no', 'never', 'neither', 'nor', 'nobody', 'none']);
+const CLAUSE_BREAK = /[;:()\u2014\u2013]|,\s*(?:but|while|whereas|although|though)\b/;
+
+interface Ctx {
+  a: Analysis;
+  w: string[];
+  /** breakBefore[i]: a clause boundary lies between token i-1 and token i. */
+  breakBefore: boolean[];
+  /** Entity mention covering each token, or null. */
+  entityAt: (string | null)[];
+  mentionStart: Map<number, { id: string; end: number }>;
+  has: (...words: string[]) => boolean;
+  hasPrefix: (...prefixes: string[]) => boolean;
+}
+
+function context(a: Analysis): Ctx {
+  const tokens = tokenize(a.text);
+  const w = a.words;
+  const breakBefore = w.map((_, i) => i > 0 && tokens[i] !== undefined && tokens[i - 1] !== undefined && CLAUSE_BREAK.test(a.text.slice(tokens[i - 1]!.end, tokens[i]!.start)));
+  const entityAt: (string | null)[] = new Array(w.length).fill(null);
+  const mentionStart = new Map<number, { id: string; end: number }>();
+  for (const m of a.mentions) {
+    mentionStart.set(m.start, { id: m.id, end: m.end });
+    for (let k = m.start; k < m.end; k++) entityAt[k] = m.id;
+  }
+  const set = new Set(w);
+  return {
+    a, w, breakBefore, entityAt, mentionStart,
+    has: (...words) => words.some((x) => set.has(x)),
+    hasPrefix: (...prefixes) => w.some((x) => prefixes.some((p) => x.startsWith(p))),
+  };
+}
+
+const typeOf = (id: string) => ENTITY_BY_ID.get(id)?.type;
+const countryOf = (id: string) => ENTITY_BY_ID.get(id)?.country ?? null;
+
+/** A negation within `span` tokens before `i`, inside the same clause. */
+function negatedAt(c: Ctx, i: number, span = 5): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - span); k--) {
+    if (NEG.has(c.w[k]!)) return true;
+    if (c.breakBefore[k]) break;
+  }
+  return false;
+}
+
+/** Person mentions starting in [from, to), in order. */
+function peopleIn(c: Ctx, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let k = Math.max(0, from); k < Math.min(to, c.w.length); k++) {
+    const m = c.mentionStart.get(k);
+    if (m && typeOf(m.id) === 'person' && !out.includes(m.id)) out.push(m.id);
+  }
+  return out;
+}
+
+/** Who a presence claim can be about: a person, or a party that was not obviously at the table. */
+function presenceSubject(id: string): string | null {
+  const t = typeOf(id);
+  if (t === 'person') return countryOf(id) === 'ukraine' ? 'ukraine' : id;
+  if (t === 'country' && (id === 'ukraine' || id === 'europe')) return id;
+  return null;
+}
+
+/** The nearest presence subject before token i (within `span`, not across a sentence), else after. */
+function subjectNear(c: Ctx, i: number, dir: 'before' | 'after' | 'both', span = 8): string | null {
+  if (dir !== 'after') {
+    for (let k = i - 1; k >= Math.max(0, i - span); k--) {
+      const id = c.entityAt[k];
+      const s = id ? presenceSubject(id) : null;
+      if (s) return s;
+    }
+  }
+  if (dir !== 'before') {
+    for (let k = i + 1; k < Math.min(c.w.length, i + 1 + span); k++) {
+      const id = c.entityAt[k];
+      const s = id ? presenceSubject(id) : null;
+      if (s) return s;
+    }
+  }
+  return null;
+}
+
+const GROUP_NOUNS = new Set(['delegation', 'delegations', 'team', 'teams', 'side', 'talks', 'meeting', 'discussions', 'negotiators', 'contingent', 'lineup']);
+const LEAD_VERBS = new Set(['led', 'headed', 'chaired', 'lead', 'leads', 'heads', 'leading', 'heading']);
+
+function leaders(c: Ctx, out: Claim[]): void {
+  const { w } = c;
+  const add = (person: string, anchor: string) => {
+    const side = countryOf(person);
+    if (side === 'us' || side === 'russia') {
+      if (!out.some((x) => x.kind === 'leader' && x.person === person)) out.push({ kind: 'leader', side, person, anchor });
+    }
+  };
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i]!;
+    if (x === 'leadership' && w[i + 1] === 'of') {
+      for (const p of peopleIn(c, i + 2, i + 16)) add(p, x);
+      continue;
+    }
+    if (!LEAD_VERBS.has(x)) continue;
+    if (w[i + 1] === 'by') {
+      // "a delegation led by (Foreign Minister) Sergey Lavrov"
+      const nearGroup = w.slice(Math.max(0, i - 5), i).some((y) => GROUP_NOUNS.has(y));
+      const p = peopleIn(c, i + 2, i + 8)[0];
+      if (nearGroup && p) add(p, x);
+      continue;
+    }
+    // "Vice President JD Vance headed the American delegation", "Lavrov, who led the talks"
+    const object = w.slice(i + 1, i + 5).some((y) => GROUP_NOUNS.has(y));
+    if (!object) continue;
+    let k = i - 1;
+    while (k >= 0 && ['who', 'has', 'had', 'also', 'reportedly', 'personally', 'will', 'would'].includes(w[k]!)) k--;
+    if (negatedAt(c, i, 3)) continue;
+    // The subject, with people joined to it by "and" ("Lavrov and Ushakov led the talks").
+    while (k >= 0) {
+      const id = c.entityAt[k];
+      if (!id || typeOf(id) !== 'person') break;
+      add(id, x);
+      while (k >= 0 && c.entityAt[k] === id) k--;
+      if (w[k] !== 'and') break;
+      k--;
+    }
+  }
+}
+
+const PRESENT_WORDS = new Set(['attended', 'attend', 'attending', 'attends', 'participated', 'participate', 'participating', 'joined', 'join', 'joins', 'present', 'invited', 'represented']);
+const ABSENT_WORDS = new Set(['absent', 'absence', 'uninvited', 'exclusion', 'excluded']);
+const FEAR = new Set(['fear', 'fears', 'feared', 'worry', 'worries', 'worried', 'concern', 'concerns', 'concerned', 'warn', 'warned', 'warns']);
+const LIST_WORDS = new Set(['accompanied', 'seated', 'sat', 'included', 'includes', 'including']);
+
+function presence(c: Ctx, out: Claim[]): void {
+  const { w } = c;
+  const add = (who: string, present: boolean, anchor: string) => {
+    if (!out.some((x) => x.kind === 'presence' && x.who === who)) out.push({ kind: 'presence', who, present, anchor });
+  };
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i]!;
+    // "attended by A, B and C", "represented by …", "Also present was …", "accompanied by …", "seated across from …"
+    if ((['attended', 'represented', 'accompanied'].includes(x) && w[i + 1] === 'by') || (x === 'present' && (w[i + 1] === 'was' || w[i + 1] === 'were'))) {
+      for (const p of peopleIn(c, i + 2, i + 30)) { const s = presenceSubject(p); if (s) add(s, true, x); }
+      if (x === 'accompanied') for (const p of peopleIn(c, i - 6, i)) { const s = presenceSubject(p); if (s) add(s, true, x); }
+      continue;
+    }
+    if (LIST_WORDS.has(x)) {
+      // Lists of people at the table; topic lists ("including the restoration…") name nobody.
+      if (!c.has('delegation', 'delegations', 'meeting', 'talks', 'table')) continue;
+      if (x.startsWith('includ') && !w.slice(Math.max(0, i - 6), i).some((y) => y === 'delegation' || y === 'team' || y === 'delegations')) continue;
+      const span = x === 'seated' || x === 'sat' ? peopleIn(c, 0, w.length) : peopleIn(c, i + 1, i + 20);
+      for (const p of span) { const s = presenceSubject(p); if (s) add(s, true, x); }
+      continue;
+    }
+    let anchor = x;
+    let present: boolean | null = null;
+    let dir: 'before' | 'after' | 'both' = 'before';
+    if (x === 'took' || x === 'take' || x === 'taking' || x === 'takes') {
+      if (w[i + 1] !== 'part') continue;
+      anchor = 'took part';
+      present = true;
+    } else if (x === 'part' && w[i + 1] === 'of' && (
+      (['was', 'were', 'is', 'are', 'be', 'been', 'not'].includes(w[i - 1] ?? '') && w.slice(i + 2, i + 5).some((y) => ['talks', 'discussions', 'meeting', 'negotiations', 'delegation', 'session'].includes(y))) ||
+      (w[i - 1] === 'as' && w.slice(i + 2, i + 5).some((y) => y === 'delegation' || y === 'team')))) {
+      present = true;
+    } else if (x === 'left' && w[i + 1] === 'out') {
+      anchor = 'left out';
+      present = false;
+    } else if ((x === 'room' || x === 'table') && (w[i - 2] === 'in' || w[i - 2] === 'at') && w[i - 1] === 'the') {
+      // "no Ukrainian officials in the room", "Kyiv had nobody at the table"
+      anchor = `${w[i - 2]} the ${x}`;
+      present = true;
+      dir = 'before';
+    } else if (x === 'excludes' || x === 'exclude' || x === 'excluding' || ((x === 'leaves' || x === 'leave' || x === 'leaving') && w[i + 1] === 'out')) {
+      // A feared outcome ("fear Trump is negotiating a deal that excludes Kyiv") is not a report.
+      if (w.slice(0, i).some((y) => FEAR.has(y))) continue;
+      present = false;
+      dir = 'after';
+    } else if (x === 'involvement' || x === 'participation' || x === 'presence') {
+      // "the absence of direct Ukrainian involvement"; "Ukraine's participation"
+      // ("without its participation" states a condition, not who was there.)
+      if (w[i - 2] === 'without' || w[i - 1] === 'without') continue;
+      const absent = w.slice(Math.max(0, i - 5), i).some((y) => y === 'absence' || y === 'no');
+      if (!absent && !w.slice(Math.max(0, i - 3), i).some((y) => y === 'the' || y === 's')) continue;
+      present = !absent;
+      dir = 'both';
+      if (absent) anchor = 'absence';
+    } else if (ABSENT_WORDS.has(x)) {
+      if (x === 'absence') { const s = subjectNear(c, i, 'after', 6); if (s) add(s, false, x); continue; }
+      present = false;
+      dir = x === 'exclusion' ? 'both' : 'before';
+    } else if (PRESENT_WORDS.has(x)) {
+      if (x === 'present' && !['was', 'were', 'be', 'been', 'is', 'are', 'not'].includes(w[i - 1] ?? '')) continue;
+      if (x === 'represented' && !['at', 'in'].includes(w[i + 1] ?? '')) continue;
+      if ((x === 'joined' || x === 'join' || x === 'joins') && !w.slice(i + 1, i + 5).some((y) => ['session', 'talks', 'meeting', 'discussions', 'delegation', 'negotiations'].includes(y))) continue;
+      present = true;
+    } else {
+      continue;
+    }
+    if (present === null) continue;
+    const negated = negatedAt(c, i, 5);
+    const value = negated ? !present : present;
+    const who = subjectNear(c, i, dir);
+    if (who) add(who, value, negated ? `not ${anchor}` : anchor);
+  }
+}
+
+function meetingLength(c: Ctx, out: Claim[]): void {
+  if (!c.has('lasted', 'ran', 'last', 'went', 'meeting', 'talks', 'session', 'discussions', 'hours', 'hour')) return;
+  for (const f of c.a.figures) {
+    if (f.kind !== 'duration' || (f.unit !== 'hour' && f.unit !== 'minute')) continue;
+    // "for hours": no figure to check.
+    if (f.max !== undefined && f.max > 3 * f.value) continue;
+    const hours = (f.unit === 'minute' ? f.value / 60 : f.value);
+    out.push({ kind: 'length', hours, text: f.text, anchor: f.text });
+    return;
+  }
+}
+
+const SUMMIT_SET = new Set(['set', 'fixed', 'scheduled', 'agreed', 'confirmed', 'announced', 'finalised', 'finalized', 'settled', 'pencilled', 'penciled']);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+function summitDate(c: Ctx, out: Claim[]): void {
+  const { w } = c;
+  const people = new Set(c.a.entities);
+  const summit = c.has('summit') || ((people.has('trump') && people.has('putin')) || c.has('leaders', 'presidents')) && c.hasPrefix('meet');
+  if (!summit) return;
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i]!;
+    if (x === 'date' && (w[i - 1] === 'no' || w[i - 2] === 'no')) {
+      out.push({ kind: 'summit-date', set: false, anchor: 'no date' });
+      return;
+    }
+    if (!SUMMIT_SET.has(x)) continue;
+    const aboutDate = w.slice(Math.max(0, i - 5), i).includes('date') || (w[i + 1] === 'for' || w[i + 1] === 'on') && w.slice(i + 2, i + 5).some((y) => MONTHS.has(y) || /^\d/.test(y) || y === 'early' || y === 'late' || y === 'mid');
+    if (!aboutDate) continue;
+    const negated = negatedAt(c, i, 6) || (w[i - 1] === 'yet' && negatedAt(c, i - 1, 4));
+    out.push({ kind: 'summit-date', set: !negated, anchor: negated ? `not ${x}` : x });
+    return;
+  }
+  // "the two leaders will meet in Riyadh on 15 March"
+  const dated = c.a.figures.some((f) => f.kind === 'date') || w.some((y, k) => MONTHS.has(y) && /^\d/.test(w[k - 1] ?? w[k + 1] ?? ''));
+  if (dated && c.has('will') && c.hasPrefix('meet') && !w.some((y) => NEG.has(y))) out.push({ kind: 'summit-date', set: true, anchor: 'will meet' });
+}
+
+const AGENDA = new Set(['agenda', 'table', 'discussed', 'discussion', 'raised', 'talked']);
+const EASE = new Set(['ease', 'eased', 'easing', 'lift', 'lifted', 'lifting', 'remove', 'removed', 'relief', 'loosen', 'loosened', 'scrap', 'scrapped']);
+const COMMIT = new Set(['agreed', 'agree', 'agreement', 'understanding', 'would', 'will', 'deal', 'decided', 'promised', 'pledged', 'lifted', 'eased', 'removed', 'scrapped', 'loosened']);
+
+function sanctions(c: Ctx, out: Claim[]): void {
+  const { w } = c;
+  if (!c.hasPrefix('sanction')) return;
+  for (let i = 0; i < w.length; i++) {
+    if (AGENDA.has(w[i]!) && negatedAt(c, i, 7)) {
+      out.push({ kind: 'sanctions', status: 'off-agenda', anchor: `not ${w[i]}` });
+      return;
+    }
+  }
+  const easeAt = w.findIndex((x) => EASE.has(x));
+  // A wish is not an outcome: "lifting sanctions was among the Kremlin's priorities".
+  const wish = c.hasPrefix('priorit', 'hope', 'seek', 'sought', 'demand', 'want', 'push', 'aim');
+  if (easeAt >= 0 && !wish) {
+    const window = w.slice(Math.max(0, easeAt - 6), easeAt + 1);
+    if (window.some((x) => COMMIT.has(x)) && !window.some((x) => NEG.has(x) || x === 'possibility' || x === 'whether' || x === 'priorities')) {
+      out.push({ kind: 'sanctions', status: 'agreed', anchor: w[easeAt]! });
+      return;
+    }
+  }
+  const on = w.findIndex((x, i) => AGENDA.has(x) || (x === 'open' && w[i + 1] === 'to'));
+  if (on >= 0) out.push({ kind: 'sanctions', status: 'on-agenda', anchor: w[on] === 'open' ? 'open to' : w[on]! });
+}
+
+const AGREE_WORDS = new Set(['agreed', 'agree', 'agreement', 'agreements', 'committed', 'commitment', 'consensus', 'goals', 'aims', 'objectives', 'deal', 'accord', 'signed']);
+const RESTORE = ['restor', 'reestablish', 're-establish', 'rebuild', 'reopen', 'appoint', 'staff', 'return'];
+
+function agreementTopics(c: Ctx): AgreementTopic[] {
+  const topics: AgreementTopic[] = [];
+  const restoring = c.hasPrefix(...RESTORE) || c.has('back');
+  if (restoring && (c.hasPrefix('embass', 'ambassador', 'mission') || (c.has('diplomatic') && c.has('representation')))) topics.push('embassies');
+  if (c.a.entities.includes('ukraine') && (c.hasPrefix('team', 'representative', 'negotiator', 'consult', 'envoy') || (c.hasPrefix('negotiation') && c.hasPrefix('launch', 'structur'))) && c.hasPrefix('creat', 'appoint', 'establish', 'form', 'set', 'launch', 'begin', 'start', 'name')) topics.push('ukraine-talks');
+  if (c.has('economic') && c.hasPrefix('cooperat', 'partnership', 'opportunit') && !c.hasPrefix('sanction')) topics.push('economic');
+  return topics;
+}
+
+function agreements(c: Ctx, out: Claim[]): void {
+  const { w } = c;
+  const topics = agreementTopics(c);
+  if (!topics.length) return;
+  let at = w.findIndex((x) => AGREE_WORDS.has(x));
+  // An announced next step is an outcome too: "teams will begin talks on Ukraine in due course".
+  if (at < 0) at = w.findIndex((x, i) => x === 'will' && ['begin', 'start', 'launch', 'set'].includes(w[i + 1] ?? ''));
+  if (at < 0) return;
+  const failed = (w[at - 1] === 'to' && ['failed', 'fail', 'unable'].includes(w[at - 2] ?? '')) || negatedAt(c, at, 4) || w.some((x, i) => x === 'failed' && w[i + 1] === 'to');
+  for (const topic of topics) out.push({ kind: 'agreement', topic, agreed: !failed, anchor: failed ? `failed to ${w[at]}` : w[at]! });
+}
+
+const GOOD = new Set(['useful', 'productive', 'fruitful', 'constructive', 'positive', 'successful', 'success', 'good', 'excellent', 'substantive']);
+const BAD = new Set(['useless', 'unproductive', 'fruitless', 'pointless', 'failure', 'waste', 'futile', 'worthless', 'disappointing']);
+const TALK = ['talks', 'meeting', 'conversation', 'discussions', 'discussion', 'session', 'exercise'];
+
+function verdicts(c: Ctx, speaker: string | null, out: Claim[]): void {
+  const { w } = c;
+  if (!c.has(...TALK)) return;
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i]!;
+    const stepForward = x === 'step' && w[i + 1] === 'forward';
+    if (!GOOD.has(x) && !BAD.has(x) && !stepForward) continue;
+    // The judgement must be of the talks themselves: a talk word close by.
+    if (!w.slice(Math.max(0, i - 7), i + 4).some((y) => TALK.includes(y))) continue;
+    const positive = (GOOD.has(x) || stepForward) !== negatedAt(c, i, 3);
+    // Who judged: a person named before the verdict, else "both sides", else the reported speaker.
+    const person = peopleIn(c, 0, i)[0] ?? null;
+    const both = w.slice(0, i).some((y, k) => (y === 'both' || y === 'two') && ['sides', 'delegations', 'countries'].includes(w[k + 1] ?? ''));
+    out.push({ kind: 'verdict', positive, by: person ?? (both ? 'both' : speaker), word: stepForward ? 'a step forward' : x, anchor: stepForward ? 'step forward' : x });
+    return;
+  }
+}
+
+const PROGRESS = new Set(['progress', 'results', 'result', 'improvement', 'improvements', 'improve', 'breakthrough', 'breakthroughs', 'gains']);
+const FORECAST = ['could', 'will', 'would', 'may', 'might', 'expected', 'expects', 'predicted', 'predicting', 'predicts', 'believed', 'believes', 'think', 'forecast', 'likely'];
+const DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
+
+function timeline(c: Ctx, speaker: string | null, out: Claim[]): void {
+  if (!c.has(...PROGRESS) || !c.has(...FORECAST)) return;
+  for (const f of c.a.figures as Figure[]) {
+    if (f.kind !== 'duration' || !f.unit || !(f.unit in DAYS)) continue;
+    const d = DAYS[f.unit]!;
+    const person = peopleIn(c, 0, c.w.length)[0] ?? null;
+    out.push({ kind: 'timeline', days: [f.value * d, (f.max ?? f.value) * d], text: f.text, by: person ?? speaker, anchor: f.text });
+    return;
+  }
+}
+
+const MET = new Set(['met', 'meet', 'convened', 'hosted', 'gathered', 'sat', 'held']);
+const VENUE = new Set(['riyadh', 'saudi', 'diriyah']);
+
+/** That the meeting took place: both sides named, a meeting verb and the place ("US and Russian officials met in Riyadh"). */
+function met(c: Ctx, out: Claim[]): void {
+  const countries = new Set(c.a.entities.map((id) => (typeOf(id) === 'person' ? countryOf(id) : id)));
+  if (!countries.has('us') || !countries.has('russia')) return;
+  const place = c.a.entities.find((id) => VENUE.has(id));
+  if (!place) return;
+  const i = c.w.findIndex((x, k) => MET.has(x) && (x !== 'sat' || c.w[k + 1] === 'down') && (x !== 'held' || ['talks', 'discussions', 'meeting'].includes(c.w[k - 1] ?? c.w[k + 1] ?? '') || c.w[k - 2] === 'were' || c.w[k - 1] === 'were'));
+  if (i < 0 || negatedAt(c, i, 4) || c.hasPrefix('will', 'plan', 'expect')) return;
+  out.push({ kind: 'met', place: 'riyadh', anchor: c.w[i]! });
+}
+
+const CONCERN = ['concern', 'fear', 'unease', 'worr', 'complain', 'alarm', 'anxi', 'vocal', 'protest'];
+const SIDELINED = ['sideline', 'exclu', 'absence', 'pushed aside', 'left out', 'leaves out', 'frozen out', 'cut out'];
+
+/** A party's concern at being left out ("European allies voiced concerns about being sidelined"). */
+function exclusionConcern(c: Ctx, out: Claim[]): void {
+  if (!c.hasPrefix(...CONCERN)) return;
+  const joined = ` ${c.w.join(' ')} `;
+  if (!SIDELINED.some((x) => joined.includes(` ${x}`))) return;
+  for (const who of ['europe', 'ukraine']) {
+    if (c.a.entities.includes(who) || c.a.entities.some((id) => typeOf(id) === 'person' && countryOf(id) === who)) out.push({ kind: 'exclusion-concern', who, anchor: c.w.find((x) => CONCERN.some((p) => x.startsWith(p))) ?? 'concern' });
+  }
+}
+
+const cache = new WeakMap<Analysis, { speaker: string | null; claims: Claim[] }>();
+
+/** The claims one sentence makes. `speaker` is who the sentence reports (for verdicts and forecasts). */
+export function extractClaims(a: Analysis, speaker: string | null = null): Claim[] {
+  const hit = cache.get(a);
+  if (hit && hit.speaker === speaker) return hit.claims;
+  const c = context(a);
+  const out: Claim[] = [];
+  leaders(c, out);
+  presence(c, out);
+  // Whoever led a side was there.
+  for (const l of out.filter((x): x is Claim & { kind: 'leader' } => x.kind === 'leader')) {
+    if (!out.some((x) => x.kind === 'presence' && x.who === l.person)) out.push({ kind: 'presence', who: l.person, present: true, anchor: l.anchor });
+  }
+  meetingLength(c, out);
+  summitDate(c, out);
+  sanctions(c, out);
+  agreements(c, out);
+  verdicts(c, speaker, out);
+  timeline(c, speaker, out);
+  met(c, out);
+  exclusionConcern(c, out);
+  cache.set(a, { speaker, claims: out });
+  return out;
+}
+
+/** The distinct claim keys of a text, stored with each statement so retrieval can find it by claim. */
+export function claimKeys(a: Analysis, speaker: string | null = null): string[] {
+  return [...new Set(extractClaims(a, speaker).map(claimKey))];
+}
+
+/** The key two claims must share to be about the same thing (same frame and slot). */
+export function claimKey(c: ClaimBody): string {
+  switch (c.kind) {
+    case 'leader': return `leader:${c.side}`;
+    case 'presence': return `presence:${c.who}`;
+    case 'agreement': return `agreement:${c.topic}`;
+    case 'exclusion-concern': return `exclusion-concern:${c.who}`;
+    default: return c.kind;
+  }
+}
+
+const overlap = (x: [number, number], y: [number, number]) => x[0] <= y[1] * 1.25 && y[0] <= x[1] * 1.25;
+const COUNTRY_OF_BOTH = new Set(['us', 'russia']);
+
+function sameSpeaker(x: string | null, y: string | null): boolean {
+  if (!x || !y) return false;
+  if (x === y) return true;
+  if (x === 'both') return COUNTRY_OF_BOTH.has(countryOf(y) ?? '');
+  if (y === 'both') return COUNTRY_OF_BOTH.has(countryOf(x) ?? '');
+  return false;
+}
+
+/** Agreement or clash of two claims about the same thing; null when they are about different things. */
+export function relate(p: Claim, s: Claim): 'agree' | 'clash' | null {
+  if (claimKey(p) !== claimKey(s)) return null;
+  switch (p.kind) {
+    case 'leader': return p.person === (s as typeof p).person ? 'agree' : 'clash';
+    case 'presence': return p.present === (s as typeof p).present ? 'agree' : 'clash';
+    case 'length': {
+      const r = p.hours / (s as typeof p).hours;
+      return r > 0.8 && r < 1.25 ? 'agree' : 'clash';
+    }
+    case 'summit-date': return p.set === (s as typeof p).set ? 'agree' : 'clash';
+    case 'sanctions': {
+      const t = (s as typeof p).status;
+      if (p.status === t) return 'agree';
+      return p.status === 'off-agenda' || t === 'off-agenda' ? 'clash' : null;
+    }
+    case 'agreement': return p.agreed === (s as typeof p).agreed ? 'agree' : 'clash';
+    case 'verdict': {
+      const o = s as typeof p;
+      if (!sameSpeaker(p.by, o.by)) return null;
+      return p.positive === o.positive ? 'agree' : 'clash';
+    }
+    case 'timeline': {
+      const o = s as typeof p;
+      if (!sameSpeaker(p.by, o.by)) return null;
+      return overlap(p.days, o.days) ? 'agree' : 'clash';
+    }
+    case 'met':
+    case 'exclusion-concern':
+      return 'agree';
+  }
+}
+
+/**
+ * Links between the claims of a page paragraph and those of a statement. Leader claims of other
+ * people than a side's leader on the other side are a clash only when neither text names the other's
+ * leader as leader too.
+ */
+export function linkClaims(page: readonly Claim[], statement: readonly Claim[]): ClaimLink[] {
+  const out: ClaimLink[] = [];
+  for (const p of page) {
+    for (const s of statement) {
+      const r = relate(p, s);
+      if (!r) continue;
+      if (r === 'clash' && p.kind === 'leader' && page.some((x) => x.kind === 'leader' && x.person === (s as typeof p).person)) continue;
+      out.push({ relation: r, page: p, statement: s });
+    }
+  }
+  return out;
+}
+
+function who(id: string): string {
+  return ENTITY_BY_ID.get(id)?.label ?? id;
+}
+
+const SIDE: Record<string, string> = { us: 'US', russia: 'Russian' };
+
+// Frames from most to least specific, for choosing which link to show a reader.
+const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'length', 'summit-date', 'sanctions', 'timeline', 'agreement', 'verdict', 'presence', 'exclusion-concern', 'met'];
+
+/** The most specific link of a relation ("Rubio led the US side" before "Rubio took part"). */
+export function bestLink(links: readonly ClaimLink[], relation: ClaimLink['relation']): ClaimLink | undefined {
+  let best: ClaimLink | undefined;
+  for (const l of links) {
+    if (l.relation !== relation) continue;
+    if (!best || SPECIFICITY.indexOf(l.page.kind) < SPECIFICITY.indexOf(best.page.kind)) best = l;
+  }
+  return best;
+}
+
+/** What a claim says, in a few words ("Lavrov led the Russian side"). */
+export function describeClaim(c: Claim): string {
+  switch (c.kind) {
+    case 'leader': return `${who(c.person)} led the ${SIDE[c.side] ?? c.side} side`;
+    case 'presence': return `${who(c.who)} ${c.present ? 'took part' : 'was not there'}`;
+    case 'length': return `the meeting lasted ${c.text}`;
+    case 'summit-date': return c.set ? 'a summit date is set' : 'no summit date is set';
+    case 'sanctions': return c.status === 'off-agenda' ? 'sanctions relief was not on the agenda' : c.status === 'agreed' ? 'sanctions relief was agreed' : 'sanctions relief was discussed';
+    case 'agreement': return `${c.agreed ? 'agreed' : 'no agreement'} on ${c.topic === 'embassies' ? 'restoring embassies' : c.topic === 'ukraine-talks' ? 'teams for Ukraine talks' : 'economic cooperation'}`;
+    case 'verdict': return `${c.by === 'both' ? 'both sides called' : c.by ? `${who(c.by)} called` : 'called'} the talks ${c.word}`;
+    case 'timeline': return `progress ${c.text}`;
+    case 'met': return 'the two sides met in Riyadh';
+    case 'exclusion-concern': return `${who(c.who)} is worried about being left out`;
+  }
+}

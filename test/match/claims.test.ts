@@ -1,0 +1,97 @@
+// Claim frames (lib/match/claims.ts): what each pattern reads off a sentence, and how two claims relate.
+// Sentences are written for this test, not taken from the gold pages.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../lib/text/analyze';
+import { extractClaims, linkClaims, relate, describeClaim, type Claim } from '../../lib/match/claims';
+import { applyClaims, claimClash } from '../../lib/match/stance';
+
+const claims = (text: string, speaker: string | null = null) => extractClaims(analyze(text), speaker);
+const only = (text: string, kind: Claim['kind'], speaker: string | null = null) => claims(text, speaker).filter((c) => c.kind === kind);
+
+describe('claim frames', () => {
+  it('reads who led which side, from "led by", "X headed the … delegation" and "under the leadership of"', () => {
+    expect(only('The Russian team, headed by Foreign Minister Sergei Lavrov, arrived first.', 'leader')).toMatchObject([{ side: 'russia', person: 'lavrov' }]);
+    expect(only('Defense Secretary Pete Hegseth led the American delegation.', 'leader')).toMatchObject([{ side: 'us', person: 'hegseth' }]);
+    expect(only('Talks took place under the leadership of Marco Rubio and Sergey Lavrov.', 'leader').map((c) => (c as { person: string }).person)).toEqual(['rubio', 'lavrov']);
+    // Leading something else is no delegation leader; a negated lead is no claim.
+    expect(only('Rubio led calls for a ceasefire.', 'leader')).toEqual([]);
+    expect(only('Lavrov did not lead the delegation this time.', 'leader')).toEqual([]);
+  });
+
+  it('reads who was there or not, with the polarity of the clause', () => {
+    expect(only('Two Ukrainian envoys took part in the evening session.', 'presence')).toMatchObject([{ who: 'ukraine', present: true }]);
+    expect(only('Kyiv was not invited to the meeting.', 'presence')).toMatchObject([{ who: 'ukraine', present: false }]);
+    expect(only('No Ukrainian officials were present.', 'presence')).toMatchObject([{ who: 'ukraine', present: false }]);
+    expect(only('Marco Rubio did not attend the talks.', 'presence')).toMatchObject([{ who: 'rubio', present: false }]);
+    expect(only('The meeting was attended by Sergei Lavrov and Marco Rubio.', 'presence').map((c) => (c as { who: string }).who)).toEqual(['lavrov', 'rubio']);
+    // A leader was there.
+    expect(only('A US team headed by Marco Rubio met the Russians.', 'presence')).toMatchObject([{ who: 'rubio', present: true }]);
+  });
+
+  it('does not read presence from fears, conditions or unrelated "as part of"', () => {
+    expect(only('Europeans fear a deal that excludes Kyiv.', 'presence')).toEqual([]);
+    expect(only('Kyiv will not accept any deal made without its participation.', 'presence')).toEqual([]);
+    expect(only('Moscow offered nothing to Ukraine as part of the ceasefire negotiations.', 'presence')).toEqual([]);
+  });
+
+  it('reads the meeting length, the summit date, sanctions and agreements', () => {
+    expect(only('The session lasted about three hours.', 'length')).toMatchObject([{ hours: 3 }]);
+    expect(only('Police closed roads for hours after the talks.', 'length')).toEqual([]);
+    expect(only('No date has been set for a summit between Trump and Putin.', 'summit-date')).toMatchObject([{ set: false }]);
+    expect(only('A summit between the two presidents has been scheduled for 2 May.', 'summit-date')).toMatchObject([{ set: true }]);
+    expect(only('Sanctions were not on the agenda at all, he said.', 'sanctions')).toMatchObject([{ status: 'off-agenda' }]);
+    expect(only('Washington agreed to lift sanctions on Russian airlines.', 'sanctions')).toMatchObject([{ status: 'agreed' }]);
+    expect(only('Easing sanctions was discussed at length.', 'sanctions')).toMatchObject([{ status: 'on-agenda' }]);
+    expect(only('Lifting sanctions is one of the Kremlin’s priorities.', 'sanctions')).not.toMatchObject([{ status: 'agreed' }]);
+    expect(only('The two sides agreed to restore their embassies.', 'agreement')).toMatchObject([{ topic: 'embassies', agreed: true }]);
+    expect(only('The delegations failed to agree on reopening embassies.', 'agreement')).toMatchObject([{ topic: 'embassies', agreed: false }]);
+  });
+
+  it('reads verdicts on the talks with who gave them, and forecasts of progress', () => {
+    expect(only('Lavrov called the talks a waste of time.', 'verdict')).toMatchObject([{ positive: false, by: 'lavrov' }]);
+    expect(only('Both delegations described the meeting as constructive.', 'verdict')).toMatchObject([{ positive: true, by: 'both' }]);
+    expect(only('The need for constructive dialogue is clear.', 'verdict')).toEqual([]);
+    expect(only('He predicted progress could come within four months.', 'timeline', 'dmitriev')).toMatchObject([{ days: [120, 120], by: 'dmitriev' }]);
+    expect(only('Progress has been slow in years past.', 'timeline')).toEqual([]);
+  });
+});
+
+describe('relating claims', () => {
+  const one = (text: string, speaker: string | null = null) => claims(text, speaker)[0]!;
+
+  it('same frame and value agree, opposite values clash, different frames do not meet', () => {
+    expect(relate(one('Belousov headed the Russian delegation.'), one('A Russian delegation led by Sergey Lavrov met the Americans.'))).toBe('clash');
+    expect(relate(one('Lavrov headed the Russian delegation.'), one('A Russian delegation led by Sergey Lavrov met the Americans.'))).toBe('agree');
+    expect(relate(one('Belousov headed the Russian delegation.'), one('Marco Rubio led the American delegation.'))).toBeNull();
+    expect(relate(one('The talks ran for nine hours.'), one('The meeting lasted nearly four and a half hours.'))).toBe('clash');
+    expect(relate(one('The talks ran for 4.5 hours.'), one('The meeting lasted nearly four and a half hours.'))).toBe('agree');
+  });
+
+  it('sanctions: "not on the agenda" clashes with "agreed" and "discussed", which do not clash with each other', () => {
+    const off = one('Sanctions relief was not on the agenda.');
+    expect(relate(one('Washington agreed to ease sanctions.'), off)).toBe('clash');
+    expect(relate(one('Easing sanctions was discussed.'), off)).toBe('clash');
+    expect(relate(one('Washington agreed to ease sanctions.'), one('Easing sanctions was discussed.'))).toBeNull();
+  });
+
+  it('verdicts and forecasts meet only when the same people speak', () => {
+    const lavrovBad = one('Lavrov dismissed the talks as useless.');
+    expect(relate(lavrovBad, one('Lavrov said the conversation was very useful.'))).toBe('clash');
+    expect(relate(lavrovBad, one('Both sides hailed the talks as productive.'))).toBe('clash');
+    expect(relate(lavrovBad, one('Tammy Bruce called the meeting a step forward.'))).toBeNull();
+    expect(relate(one('Progress could come within three weeks, he predicted.', 'dmitriev'), one('He believed progress could come within two to three months.', 'dmitriev'))).toBe('clash');
+    expect(relate(one('Progress could come within three weeks, he predicted.', 'dmitriev'), one('He believed progress could come within two to three months.', 'ushakov'))).toBeNull();
+  });
+
+  it('a clash offset by agreement on the same frame decides nothing; a clean clash makes a conflict with a reason', () => {
+    const page = claims('Lavrov and Belousov headed the Russian delegation.');
+    const links = linkClaims(page, claims('A Russian delegation led by Sergey Lavrov met the Americans.'));
+    expect(links.some((l) => l.relation === 'agree')).toBe(true);
+    expect(claimClash(links)).toBeNull();
+    const clash = linkClaims(claims('Kyiv sent two ministers, who took part in the talks.'), claims('No Ukrainian officials were present.'));
+    const d = applyClaims({ stance: 'related', score: 0.2, clash: null }, clash);
+    expect(d.stance).toBe('conflicts');
+    expect(d.clash?.kind).toBe('claim');
+    expect(describeClaim(clash[0]!.statement)).toBe('Ukraine was not there');
+  });
+});
