@@ -1,8 +1,9 @@
-// npm run eval [-- --errors] — the engine's figures on the gold set: precision, recall and F1 per
-// stance on the test pages (dev, held-out, all), the gate's accuracy, near-miss matches, and the
-// labelled corpus pairs. --errors lists every missed and spurious match.
+// npm run eval [-- --errors] [-- --pages cov-16,cov-17] — the engine's figures on the gold set:
+// precision, recall and F1 per stance on the test pages (dev, held-out, all), the gate's accuracy,
+// near-miss matches, and the labelled corpus pairs. --errors lists every missed and spurious match;
+// --pages also prints the figures of the named pages alone.
 import { evaluateGold } from './gold';
-import { PAIR_LABELS } from '../lib/match/evaluate';
+import { PAIR_LABELS, addCounts, prf, type Counts } from '../lib/match/evaluate';
 
 const r = evaluateGold();
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -22,6 +23,18 @@ for (const l of PAIR_LABELS) {
   console.log(`${l.padEnd(13)} ${pct(v.precision).padStart(6)}  ${pct(v.recall).padStart(6)}  ${v.f1.toFixed(3)}`);
 }
 console.log('confusion (rows gold, columns predicted):', JSON.stringify(r.pairs.confusion));
+const pagesArg = process.argv.indexOf('--pages');
+if (pagesArg > 0) {
+  const names = (process.argv[pagesArg + 1] ?? '').split(',').filter(Boolean);
+  const sel = r.pages.filter((p) => names.includes(p.name));
+  if (sel.length !== names.length) console.error(`unknown page(s): ${names.filter((n) => !sel.some((p) => p.name === n)).join(', ')}`);
+  let c: Counts = { tp: 0, fp: 0, fn: 0 }, k: Counts = { tp: 0, fp: 0, fn: 0 };
+  for (const p of sel) { c = addCounts(c, p.score.counts.corroborates); k = addCounts(k, p.score.counts.conflicts); }
+  console.log(`\nPages ${sel.map((p) => p.name).join(', ')}`);
+  for (const [st, v] of [['corroborates', prf(c)], ['conflicts', prf(k)]] as const) {
+    console.log(`${st.padEnd(13)} P ${pct(v.precision).padStart(6)}  R ${pct(v.recall).padStart(6)}  F1 ${v.f1.toFixed(3)}  (tp ${v.tp}, fp ${v.fp}, fn ${v.fn})`);
+  }
+}
 if (process.argv.includes('--errors')) {
   for (const p of r.pages) {
     const e = p.score.errors;

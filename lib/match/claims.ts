@@ -7,7 +7,7 @@
 // Pure and deterministic; the frames are the event schema, the values always come from the text.
 import type { Analysis } from '../text/analyze';
 import { tokenize } from '../text/tokenize';
-import { ENTITY_BY_ID } from '../text/aliases';
+import { ENTITY_BY_ID, ROLE_HOLDERS } from '../text/aliases';
 import type { Figure } from '../corpus/types';
 
 export type SanctionsStatus = 'off-agenda' | 'on-agenda' | 'agreed';
@@ -23,7 +23,9 @@ export type ClaimBody =
   | { kind: 'verdict'; positive: boolean; by: string | null; word: string }
   | { kind: 'timeline'; days: [number, number]; text: string; by: string | null }
   | { kind: 'met'; place: string }
-  | { kind: 'exclusion-concern'; who: string };
+  | { kind: 'exclusion-concern'; who: string }
+  | { kind: 'no-one-sidelined'; by: string | null }
+  | { kind: 'rejects-deals'; who: string };
 
 /** A claim with the word of the text it rests on (for the reason shown to a reader). */
 export type Claim = ClaimBody & { anchor: string };
@@ -34,7 +36,7 @@ export interface ClaimLink {
   statement: Claim;
 }
 
-const NEG = new Set(['not', 'no', 'never', 'neither', 'nor', 'nobody', 'none']);
+const NEG = new Set(['not', 'no', 'never', 'neither', 'nor', 'nobody', 'none', 'nowhere']);
 const CLAUSE_BREAK = /[;:()\u2014\u2013]|,\s*(?:but|while|whereas|although|though)\b/;
 
 interface Ctx {
@@ -42,6 +44,10 @@ interface Ctx {
   w: string[];
   /** breakBefore[i]: a clause boundary lies between token i-1 and token i. */
   breakBefore: boolean[];
+  /** possessive[i]: token i is a possessive ("Rubio's remarks"), not a subject. */
+  possessive: boolean[];
+  /** commaBefore[i]: punctuation (comma, dash, colon) lies between token i-1 and token i. */
+  commaBefore: boolean[];
   /** Entity mention covering each token, or null. */
   entityAt: (string | null)[];
   mentionStart: Map<number, { id: string; end: number }>;
@@ -53,6 +59,8 @@ function context(a: Analysis): Ctx {
   const tokens = tokenize(a.text);
   const w = a.words;
   const breakBefore = w.map((_, i) => i > 0 && tokens[i] !== undefined && tokens[i - 1] !== undefined && CLAUSE_BREAK.test(a.text.slice(tokens[i - 1]!.end, tokens[i]!.start)));
+  const possessive = w.map((_, i) => tokens[i] !== undefined && /^['\u2019]s\b/i.test(a.text.slice(tokens[i]!.end, tokens[i]!.end + 3)));
+  const commaBefore = w.map((_, i) => i > 0 && tokens[i] !== undefined && tokens[i - 1] !== undefined && /[,;:\u2014\u2013]/.test(a.text.slice(tokens[i - 1]!.end, tokens[i]!.start)));
   const entityAt: (string | null)[] = new Array(w.length).fill(null);
   const mentionStart = new Map<number, { id: string; end: number }>();
   for (const m of a.mentions) {
@@ -61,7 +69,7 @@ function context(a: Analysis): Ctx {
   }
   const set = new Set(w);
   return {
-    a, w, breakBefore, entityAt, mentionStart,
+    a, w, breakBefore, possessive, commaBefore, entityAt, mentionStart,
     has: (...words) => words.some((x) => set.has(x)),
     hasPrefix: (...prefixes) => w.some((x) => prefixes.some((p) => x.startsWith(p))),
   };
@@ -116,8 +124,10 @@ function subjectNear(c: Ctx, i: number, dir: 'before' | 'after' | 'both', span =
   return null;
 }
 
-const GROUP_NOUNS = new Set(['delegation', 'delegations', 'team', 'teams', 'side', 'talks', 'meeting', 'discussions', 'negotiators', 'contingent', 'lineup']);
-const LEAD_VERBS = new Set(['led', 'headed', 'chaired', 'lead', 'leads', 'heads', 'leading', 'heading']);
+const GROUP_NOUNS = new Set(['delegation', 'delegations', 'team', 'teams', 'side', 'talks', 'meeting', 'discussions', 'negotiators', 'contingent', 'lineup', 'party']);
+const LEAD_VERBS = new Set(['led', 'headed', 'chaired', 'lead', 'leads', 'heads', 'leading', 'heading', 'captained', 'fronted', 'helmed', 'spearheaded']);
+// Country words after "led for" ("Lavrov led for Moscow").
+const SIDE_WORDS = new Set(['us', 'russia']);
 
 function leaders(c: Ctx, out: Claim[]): void {
   const { w } = c;
@@ -133,20 +143,33 @@ function leaders(c: Ctx, out: Claim[]): void {
       for (const p of peopleIn(c, i + 2, i + 16)) add(p, x);
       continue;
     }
+    // "At the helm of the Russian team was Sergei Shoigu"
+    if ((x === 'helm' || x === 'head') && w[i + 1] === 'of' && w.slice(i + 2, i + 6).some((y) => GROUP_NOUNS.has(y))) {
+      const be = w.findIndex((y, k) => k > i && (y === 'was' || y === 'were' || y === 'is' || y === 'stood' || y === 'sat'));
+      if (be > 0 && be < i + 8 && !negatedAt(c, be + 1, 3)) { const p = peopleIn(c, be + 1, be + 6)[0]; if (p) add(p, x); }
+      continue;
+    }
     if (!LEAD_VERBS.has(x)) continue;
-    if (w[i + 1] === 'by') {
+    const up = w[i + 1] === 'up' ? 1 : 0;
+    if (w[i + 1 + up] === 'by') {
       // "a delegation led by (Foreign Minister) Sergey Lavrov"
       const nearGroup = w.slice(Math.max(0, i - 5), i).some((y) => GROUP_NOUNS.has(y));
-      const p = peopleIn(c, i + 2, i + 8)[0];
+      const p = peopleIn(c, i + 2 + up, i + 8 + up)[0];
       if (nearGroup && p) add(p, x);
       continue;
     }
-    // "Vice President JD Vance headed the American delegation", "Lavrov, who led the talks"
-    const object = w.slice(i + 1, i + 5).some((y) => GROUP_NOUNS.has(y));
+    // "Vice President JD Vance headed (up) the American delegation", "Lavrov, who led the talks", "Lavrov led for Moscow"
+    const object = w.slice(i + 1 + up, i + 5 + up).some((y) => GROUP_NOUNS.has(y)) || (w[i + 1] === 'for' && SIDE_WORDS.has(c.entityAt[i + 2] ?? ''));
     if (!object) continue;
     let k = i - 1;
     while (k >= 0 && ['who', 'has', 'had', 'also', 'reportedly', 'personally', 'will', 'would'].includes(w[k]!)) k--;
     if (negatedAt(c, i, 3)) continue;
+    // "Keith Kellogg, the president's special envoy, headed up the American contingent": the sentence
+    // opens with the subject and an apposition separates it from the verb.
+    if (k >= 0 && !(c.entityAt[k] && typeOf(c.entityAt[k]!) === 'person') && c.commaBefore[k + 1]) {
+      const first = c.a.mentions.find((m) => typeOf(m.id) === 'person');
+      if (first && first.start <= 3 && first.end < i && c.commaBefore[first.end]) k = first.end - 1;
+    }
     // The subject, with people joined to it by "and" ("Lavrov and Ushakov led the talks").
     while (k >= 0) {
       const id = c.entityAt[k];
@@ -159,8 +182,11 @@ function leaders(c: Ctx, out: Claim[]): void {
   }
 }
 
-const PRESENT_WORDS = new Set(['attended', 'attend', 'attending', 'attends', 'participated', 'participate', 'participating', 'joined', 'join', 'joins', 'present', 'invited', 'represented']);
+const PRESENT_WORDS = new Set(['attended', 'attend', 'attending', 'attends', 'participated', 'participate', 'participating', 'joined', 'join', 'joins', 'present', 'invited', 'invitation', 'represented']);
 const ABSENT_WORDS = new Set(['absent', 'absence', 'uninvited', 'exclusion', 'excluded']);
+// Words that list the people at the table after them: "flanked by A and B", "Facing them were A and B", "With him were A".
+const FLANK = new Set(['flanked', 'facing', 'alongside', 'joined']);
+const MODAL = new Set(['should', 'must', 'could', 'might', 'may', 'would', 'to', 'can', 'shall']);
 const FEAR = new Set(['fear', 'fears', 'feared', 'worry', 'worries', 'worried', 'concern', 'concerns', 'concerned', 'warn', 'warned', 'warns']);
 const LIST_WORDS = new Set(['accompanied', 'seated', 'sat', 'included', 'includes', 'including']);
 
@@ -175,6 +201,22 @@ function presence(c: Ctx, out: Claim[]): void {
     if ((['attended', 'represented', 'accompanied'].includes(x) && w[i + 1] === 'by') || (x === 'present' && (w[i + 1] === 'was' || w[i + 1] === 'were'))) {
       for (const p of peopleIn(c, i + 2, i + 30)) { const s = presenceSubject(p); if (s) add(s, true, x); }
       if (x === 'accompanied') for (const p of peopleIn(c, i - 6, i)) { const s = presenceSubject(p); if (s) add(s, true, x); }
+      continue;
+    }
+    if ((FLANK.has(x) && (w[i + 1] === 'by' || w[i + 1] === 'them' || w[i + 1] === 'him')) || (x === 'with' && (w[i + 1] === 'him' || w[i + 1] === 'them') && (w[i + 2] === 'were' || w[i + 2] === 'was'))) {
+      for (const p of peopleIn(c, i + 1, i + 20)) { const s = presenceSubject(p); if (s) add(s, true, x); }
+      continue;
+    }
+    if (x === 'trip' && ['make', 'made', 'making', 'makes'].includes(w[i - 2] ?? '') && w[i - 1] === 'the') {
+      // "Lavrov did not make the trip"
+      const who = subjectNear(c, i - 2, 'before', 12);
+      if (who) add(who, !negatedAt(c, i - 2, 4), negatedAt(c, i - 2, 4) ? 'did not make the trip' : 'made the trip');
+      continue;
+    }
+    if (x === 'sat' && w[i + 1] === 'in') {
+      // "Kyiv's deputy foreign minister sat in on the talks"
+      const who = subjectNear(c, i, 'before', 8);
+      if (who) add(who, !negatedAt(c, i, 4), 'sat in');
       continue;
     }
     if (LIST_WORDS.has(x)) {
@@ -194,7 +236,7 @@ function presence(c: Ctx, out: Claim[]): void {
       present = true;
     } else if (x === 'part' && w[i + 1] === 'of' && (
       (['was', 'were', 'is', 'are', 'be', 'been', 'not'].includes(w[i - 1] ?? '') && w.slice(i + 2, i + 5).some((y) => ['talks', 'discussions', 'meeting', 'negotiations', 'delegation', 'session'].includes(y))) ||
-      (w[i - 1] === 'as' && w.slice(i + 2, i + 5).some((y) => y === 'delegation' || y === 'team')))) {
+      (w[i - 1] === 'as' && w.slice(i + 2, i + 5).some((y) => y === 'delegation' || y === 'team' || y === 'party')))) {
       present = true;
     } else if (x === 'left' && w[i + 1] === 'out') {
       anchor = 'left out';
@@ -231,9 +273,11 @@ function presence(c: Ctx, out: Claim[]): void {
       continue;
     }
     if (present === null) continue;
+    // What should or could happen is not who was there ("all parties should participate").
+    if (MODAL.has(w[i - 1] ?? '') || (MODAL.has(w[i - 2] ?? '') && (w[i - 1] === 'not' || w[i - 1] === 'be'))) continue;
     const negated = negatedAt(c, i, 5);
     const value = negated ? !present : present;
-    const who = subjectNear(c, i, dir);
+    const who = subjectNear(c, i, dir, dir === 'before' ? 12 : 8);
     if (who) add(who, value, negated ? `not ${anchor}` : anchor);
   }
 }
@@ -250,7 +294,7 @@ function meetingLength(c: Ctx, out: Claim[]): void {
   }
 }
 
-const SUMMIT_SET = new Set(['set', 'fixed', 'scheduled', 'agreed', 'confirmed', 'announced', 'finalised', 'finalized', 'settled', 'pencilled', 'penciled']);
+const SUMMIT_SET = new Set(['set', 'fixed', 'scheduled', 'agreed', 'confirmed', 'announced', 'finalised', 'finalized', 'settled', 'pencil', 'pencilled', 'penciled']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 function summitDate(c: Ctx, out: Claim[]): void {
@@ -264,8 +308,12 @@ function summitDate(c: Ctx, out: Claim[]): void {
       out.push({ kind: 'summit-date', set: false, anchor: 'no date' });
       return;
     }
+    if (x === 'date' && w[i - 1] === 'a' && ['put', 'set', 'fixed', 'named', 'given'].includes(w[i - 2] ?? '') && negatedAt(c, i - 2, 4)) {
+      out.push({ kind: 'summit-date', set: false, anchor: `${w[i - 2]} a date` });
+      return;
+    }
     if (!SUMMIT_SET.has(x)) continue;
-    const aboutDate = w.slice(Math.max(0, i - 5), i).includes('date') || (w[i + 1] === 'for' || w[i + 1] === 'on') && w.slice(i + 2, i + 5).some((y) => MONTHS.has(y) || /^\d/.test(y) || y === 'early' || y === 'late' || y === 'mid');
+    const aboutDate = w.slice(Math.max(0, i - 5), i).includes('date') || (w[i + 1] === 'for' || w[i + 1] === 'on' || w[i + 1] === 'in') && w.slice(i + 2, i + 5).some((y) => MONTHS.has(y) || /^\d/.test(y) || y === 'early' || y === 'late' || y === 'mid');
     if (!aboutDate) continue;
     const negated = negatedAt(c, i, 6) || (w[i - 1] === 'yet' && negatedAt(c, i - 1, 4));
     out.push({ kind: 'summit-date', set: !negated, anchor: negated ? `not ${x}` : x });
@@ -273,18 +321,20 @@ function summitDate(c: Ctx, out: Claim[]): void {
   }
   // "the two leaders will meet in Riyadh on 15 March"
   const dated = c.a.figures.some((f) => f.kind === 'date') || w.some((y, k) => MONTHS.has(y) && /^\d/.test(w[k - 1] ?? w[k + 1] ?? ''));
-  if (dated && c.has('will') && c.hasPrefix('meet') && !w.some((y) => NEG.has(y))) out.push({ kind: 'summit-date', set: true, anchor: 'will meet' });
+  const willMeet = w.some((y, k) => (y === 'will' || (y === 'due' && w[k + 1] === 'to')) && w.slice(k + 1, k + 4).some((z) => z.startsWith('meet')));
+  if (dated && willMeet && !w.some((y) => NEG.has(y))) out.push({ kind: 'summit-date', set: true, anchor: w.includes('due') ? 'due' : 'will' });
 }
 
 const AGENDA = new Set(['agenda', 'table', 'discussed', 'discussion', 'raised', 'talked']);
 const EASE = new Set(['ease', 'eased', 'easing', 'lift', 'lifted', 'lifting', 'remove', 'removed', 'relief', 'loosen', 'loosened', 'scrap', 'scrapped']);
-const COMMIT = new Set(['agreed', 'agree', 'agreement', 'understanding', 'would', 'will', 'deal', 'decided', 'promised', 'pledged', 'lifted', 'eased', 'removed', 'scrapped', 'loosened']);
+const COMMIT = new Set(['agreed', 'agree', 'agreement', 'understanding', 'would', 'will', 'deal', 'decided', 'promised', 'pledged', 'lifted', 'eased', 'removed', 'scrapped', 'loosened', 'signed', 'granted', 'approved']);
 
 function sanctions(c: Ctx, out: Claim[]): void {
   const { w } = c;
-  if (!c.hasPrefix('sanction')) return;
+  // "easing curbs on Russian exporters" speaks of sanctions without the word.
+  if (!c.hasPrefix('sanction') && !w.some((x, i) => (x === 'curbs' || x === 'restrictions') && EASE.has(w[i - 1] ?? ''))) return;
   for (let i = 0; i < w.length; i++) {
-    if (AGENDA.has(w[i]!) && negatedAt(c, i, 7)) {
+    if ((AGENDA.has(w[i]!) || (w[i] === 'came' && w[i + 1] === 'up')) && negatedAt(c, i, 7)) {
       out.push({ kind: 'sanctions', status: 'off-agenda', anchor: `not ${w[i]}` });
       return;
     }
@@ -310,7 +360,7 @@ function agreementTopics(c: Ctx): AgreementTopic[] {
   const topics: AgreementTopic[] = [];
   const restoring = c.hasPrefix(...RESTORE) || c.has('back');
   if (restoring && (c.hasPrefix('embass', 'ambassador', 'mission') || (c.has('diplomatic') && c.has('representation')))) topics.push('embassies');
-  if (c.a.entities.includes('ukraine') && (c.hasPrefix('team', 'representative', 'negotiator', 'consult', 'envoy') || (c.hasPrefix('negotiation') && c.hasPrefix('launch', 'structur'))) && c.hasPrefix('creat', 'appoint', 'establish', 'form', 'set', 'launch', 'begin', 'start', 'name')) topics.push('ukraine-talks');
+  if (c.a.entities.includes('ukraine') && (c.hasPrefix('team', 'representative', 'negotiator', 'consult', 'envoy', 'group', 'track') || (c.hasPrefix('negotiation') && c.hasPrefix('launch', 'structur'))) && c.hasPrefix('creat', 'appoint', 'establish', 'form', 'set', 'launch', 'begin', 'start', 'name', 'nominat', 'assembl', 'build')) topics.push('ukraine-talks');
   if (c.has('economic') && c.hasPrefix('cooperat', 'partnership', 'opportunit') && !c.hasPrefix('sanction')) topics.push('economic');
   return topics;
 }
@@ -331,25 +381,34 @@ const GOOD = new Set(['useful', 'productive', 'fruitful', 'constructive', 'posit
 const BAD = new Set(['useless', 'unproductive', 'fruitless', 'pointless', 'failure', 'waste', 'futile', 'worthless', 'disappointing']);
 const TALK = ['talks', 'meeting', 'conversation', 'discussions', 'discussion', 'session', 'exercise'];
 
+// Who speaks for the delegations when "both sides" judge: not spokespeople or heads of state at home.
+const NOT_AT_TABLE_ROLES = new Set(['role:spokesperson', 'role:president']);
+
 function verdicts(c: Ctx, speaker: string | null, out: Claim[]): void {
   const { w } = c;
   if (!c.has(...TALK)) return;
   for (let i = 0; i < w.length; i++) {
     const x = w[i]!;
-    const stepForward = x === 'step' && w[i + 1] === 'forward';
+    const stepForward = x === 'step' && (w[i + 1] === 'forward' || w[i - 1] === 'important');
     if (!GOOD.has(x) && !BAD.has(x) && !stepForward) continue;
-    // The judgement must be of the talks themselves: a talk word close by.
-    if (!w.slice(Math.max(0, i - 7), i + 4).some((y) => TALK.includes(y))) continue;
     const positive = (GOOD.has(x) || stepForward) !== negatedAt(c, i, 3);
-    // Who judged: a person named before the verdict, else "both sides", else the reported speaker.
-    const person = peopleIn(c, 0, i)[0] ?? null;
-    const both = w.slice(0, i).some((y, k) => (y === 'both' || y === 'two') && ['sides', 'delegations', 'countries'].includes(w[k + 1] ?? ''));
-    out.push({ kind: 'verdict', positive, by: person ?? (both ? 'both' : speaker), word: stepForward ? 'a step forward' : x, anchor: stepForward ? 'step forward' : x });
-    return;
+    // Who judged: the person named last before the verdict, or "both sides" if named later than any
+    // person, else the reported speaker ("Lavrov called it useful, and the two delegations spoke of a fruitful day").
+    let by: string | null = null;
+    for (let k = i - 1; k >= 0 && !by; k--) {
+      const id = c.entityAt[k];
+      if (id && typeOf(id) === 'person' && !c.possessive[k]) by = id;
+      else if ((w[k] === 'both' || w[k] === 'two') && ['sides', 'delegations', 'countries', 'teams'].includes(w[k + 1] ?? '')) by = 'both';
+    }
+    // The judgement must be of the talks themselves: a talk word close by, or the delegations judging their day.
+    if (by !== 'both' && !w.slice(Math.max(0, i - 7), i + 4).some((y) => TALK.includes(y))) continue;
+    by ??= speaker;
+    if (out.some((o) => o.kind === 'verdict' && o.by === by && o.positive === positive)) continue;
+    out.push({ kind: 'verdict', positive, by, word: stepForward ? 'a step forward' : x, anchor: stepForward ? 'step' : x });
   }
 }
 
-const PROGRESS = new Set(['progress', 'results', 'result', 'improvement', 'improvements', 'improve', 'breakthrough', 'breakthroughs', 'gains']);
+const PROGRESS = new Set(['progress', 'results', 'result', 'improvement', 'improvements', 'improve', 'breakthrough', 'breakthroughs', 'gains', 'movement']);
 const FORECAST = ['could', 'will', 'would', 'may', 'might', 'expected', 'expects', 'predicted', 'predicting', 'predicts', 'believed', 'believes', 'think', 'forecast', 'likely'];
 const DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
@@ -364,7 +423,7 @@ function timeline(c: Ctx, speaker: string | null, out: Claim[]): void {
   }
 }
 
-const MET = new Set(['met', 'meet', 'convened', 'hosted', 'gathered', 'sat', 'held']);
+const MET = new Set(['met', 'meet', 'convened', 'hosted', 'gathered', 'sat', 'held', 'facing']);
 const VENUE = new Set(['riyadh', 'saudi', 'diriyah']);
 
 /** That the meeting took place: both sides named, a meeting verb and the place ("US and Russian officials met in Riyadh"). */
@@ -373,13 +432,16 @@ function met(c: Ctx, out: Claim[]): void {
   if (!countries.has('us') || !countries.has('russia')) return;
   const place = c.a.entities.find((id) => VENUE.has(id));
   if (!place) return;
-  const i = c.w.findIndex((x, k) => MET.has(x) && (x !== 'sat' || c.w[k + 1] === 'down') && (x !== 'held' || ['talks', 'discussions', 'meeting'].includes(c.w[k - 1] ?? c.w[k + 1] ?? '') || c.w[k - 2] === 'were' || c.w[k - 1] === 'were'));
+  const i = c.w.findIndex((x, k) => MET.has(x)
+    && (x !== 'sat' || c.w[k + 1] === 'down')
+    && (x !== 'facing' || ['one', 'each'].includes(c.w[k + 1] ?? ''))
+    && (x !== 'held' || c.w.slice(k + 1, k + 5).some((y) => ['talks', 'discussions', 'meeting', 'negotiation', 'negotiations'].includes(y)) || c.w[k - 2] === 'were' || c.w[k - 1] === 'were'));
   if (i < 0 || negatedAt(c, i, 4) || c.hasPrefix('will', 'plan', 'expect')) return;
   out.push({ kind: 'met', place: 'riyadh', anchor: c.w[i]! });
 }
 
-const CONCERN = ['concern', 'fear', 'unease', 'worr', 'complain', 'alarm', 'anxi', 'vocal', 'protest'];
-const SIDELINED = ['sideline', 'exclu', 'absence', 'pushed aside', 'left out', 'leaves out', 'frozen out', 'cut out'];
+const CONCERN = ['concern', 'fear', 'unease', 'worr', 'complain', 'alarm', 'anxi', 'vocal', 'protest', 'grumbl'];
+const SIDELINED = ['sideline', 'exclu', 'absence', 'pushed aside', 'left out', 'leaves out', 'frozen out', 'cut out', 'over their heads', 'over its head'];
 
 /** A party's concern at being left out ("European allies voiced concerns about being sidelined"). */
 function exclusionConcern(c: Ctx, out: Claim[]): void {
@@ -389,6 +451,35 @@ function exclusionConcern(c: Ctx, out: Claim[]): void {
   for (const who of ['europe', 'ukraine']) {
     if (c.a.entities.includes(who) || c.a.entities.some((id) => typeOf(id) === 'person' && countryOf(id) === who)) out.push({ kind: 'exclusion-concern', who, anchor: c.w.find((x) => CONCERN.some((p) => x.startsWith(p))) ?? 'concern' });
   }
+}
+
+/** An assurance that nobody is left out ("No one is being sidelined here", "rejected the charge that anyone had been sidelined"). */
+function noOneSidelined(c: Ctx, speaker: string | null, out: Claim[]): void {
+  const { w } = c;
+  const at = w.findIndex((x, i) => /^(sideline|exclud|left|pushed|frozen)/.test(x) && (x !== 'left' || w[i + 1] === 'out') && (x !== 'pushed' || w[i + 1] === 'aside') && (x !== 'frozen' || w[i + 1] === 'out'));
+  if (at < 0) return;
+  const before = w.slice(Math.max(0, at - 5), at);
+  const nobody = before.includes('nobody') || before.includes('none') || (before.includes('one') && before[before.indexOf('one') - 1] === 'no');
+  const denied = before.includes('anyone') && w.slice(Math.max(0, at - 10), at).some((y) => /^(reject|deni|deny|dismiss)/.test(y));
+  if (!nobody && !denied) return;
+  const person = peopleIn(c, 0, at).at(-1) ?? null;
+  out.push({ kind: 'no-one-sidelined', by: person ?? speaker, anchor: w[at]! });
+}
+
+const DEAL_WORDS = new Set(['deal', 'deals', 'agreement', 'agreements', 'outcome', 'understanding', 'settlement', 'emerges', 'accord']);
+const REJECT = /^(reject|void|null|recogni[sz]e|accept(s|ed)?$|bound$|weight$|legitim)/;
+
+/** Ukraine's refusal of any deal made without it ("will not be bound by any outcome it had no hand in"). */
+function rejectsDeals(c: Ctx, out: Claim[]): void {
+  const { w } = c;
+  const ukrainian = c.a.entities.some((id) => id === 'ukraine' || countryOf(id) === 'ukraine');
+  if (!ukrainian || !w.some((x) => DEAL_WORDS.has(x))) return;
+  const i = w.findIndex((x) => REJECT.test(x));
+  if (i < 0) return;
+  // Rejecting is refusal by itself; accepting, recognising or being bound must be negated ("no weight" too).
+  const refusal = /^(reject|void|null)/.test(w[i]!) || negatedAt(c, i, 6) || (w[i] === 'weight' && w[i - 1] === 'no');
+  if (!refusal) return;
+  out.push({ kind: 'rejects-deals', who: 'ukraine', anchor: w[i]! });
 }
 
 const cache = new WeakMap<Analysis, { speaker: string | null; claims: Claim[] }>();
@@ -413,8 +504,31 @@ export function extractClaims(a: Analysis, speaker: string | null = null): Claim
   timeline(c, speaker, out);
   met(c, out);
   exclusionConcern(c, out);
+  noOneSidelined(c, speaker, out);
+  rejectsDeals(c, out);
   cache.set(a, { speaker, claims: out });
   return out;
+}
+
+/**
+ * The claims of a paragraph's sentences, each with the sentence it was read from. A summit date may
+ * be set across two sentences ("Pencil in 2 April. Trump and Putin are due to meet that day."), so
+ * the summit frame is also read on the paragraph as a whole when no sentence has it.
+ */
+export function paragraphClaims(sentences: readonly Analysis[], speakers: readonly (string | null)[], whole: Analysis): { claims: Claim[]; sentence: number[] } {
+  const claims: Claim[] = [];
+  const sentence: number[] = [];
+  sentences.forEach((a, i) => { for (const c of extractClaims(a, speakers[i] ?? null)) { claims.push(c); sentence.push(i); } });
+  if (sentences.length > 1 && !claims.some((c) => c.kind === 'summit-date')) {
+    const out: Claim[] = [];
+    summitDate(context(whole), out);
+    for (const c of out) {
+      claims.push(c);
+      const at = sentences.findIndex((a) => a.words.includes(c.anchor.split(' ').at(-1)!));
+      sentence.push(Math.max(0, at));
+    }
+  }
+  return { claims, sentence };
 }
 
 /** The distinct claim keys of a text, stored with each statement so retrieval can find it by claim. */
@@ -429,6 +543,7 @@ export function claimKey(c: ClaimBody): string {
     case 'presence': return `presence:${c.who}`;
     case 'agreement': return `agreement:${c.topic}`;
     case 'exclusion-concern': return `exclusion-concern:${c.who}`;
+    case 'rejects-deals': return `rejects-deals:${c.who}`;
     default: return c.kind;
   }
 }
@@ -439,8 +554,9 @@ const COUNTRY_OF_BOTH = new Set(['us', 'russia']);
 function sameSpeaker(x: string | null, y: string | null): boolean {
   if (!x || !y) return false;
   if (x === y) return true;
-  if (x === 'both') return COUNTRY_OF_BOTH.has(countryOf(y) ?? '');
-  if (y === 'both') return COUNTRY_OF_BOTH.has(countryOf(x) ?? '');
+  const atTable = (id: string) => COUNTRY_OF_BOTH.has(countryOf(id) ?? '') && !Object.entries(ROLE_HOLDERS).some(([k, v]) => v === id && NOT_AT_TABLE_ROLES.has(k.split('|')[0]!));
+  if (x === 'both') return atTable(y);
+  if (y === 'both') return atTable(x);
   return false;
 }
 
@@ -471,8 +587,13 @@ export function relate(p: Claim, s: Claim): 'agree' | 'clash' | null {
       if (!sameSpeaker(p.by, o.by)) return null;
       return overlap(p.days, o.days) ? 'agree' : 'clash';
     }
+    case 'no-one-sidelined': {
+      const o = s as typeof p;
+      return !p.by || !o.by || p.by === o.by ? 'agree' : null;
+    }
     case 'met':
     case 'exclusion-concern':
+    case 'rejects-deals':
       return 'agree';
   }
 }
@@ -502,7 +623,7 @@ function who(id: string): string {
 const SIDE: Record<string, string> = { us: 'US', russia: 'Russian' };
 
 // Frames from most to least specific, for choosing which link to show a reader.
-const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'length', 'summit-date', 'sanctions', 'timeline', 'agreement', 'verdict', 'presence', 'exclusion-concern', 'met'];
+const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'length', 'summit-date', 'sanctions', 'timeline', 'agreement', 'verdict', 'rejects-deals', 'no-one-sidelined', 'presence', 'exclusion-concern', 'met'];
 
 /** The most specific link of a relation ("Rubio led the US side" before "Rubio took part"). */
 export function bestLink(links: readonly ClaimLink[], relation: ClaimLink['relation']): ClaimLink | undefined {
@@ -527,5 +648,7 @@ export function describeClaim(c: Claim): string {
     case 'timeline': return `progress ${c.text}`;
     case 'met': return 'the two sides met in Riyadh';
     case 'exclusion-concern': return `${who(c.who)} is worried about being left out`;
+    case 'no-one-sidelined': return `${c.by ? who(c.by) : 'officials'}: no one is being sidelined`;
+    case 'rejects-deals': return `${who(c.who)} rejects any deal made without it`;
   }
 }

@@ -16,7 +16,7 @@ import type { WordVectors } from '../text/embeddings';
 import { applyClaims, decideStance, DEFAULT_PARAMS, type StanceParams } from './stance';
 import { explain } from './explain';
 import { scoreCoverage } from '../gate/coverage';
-import { bestLink, claimKey, claimKeys, extractClaims, linkClaims, type Claim, type ClaimLink } from './claims';
+import { bestLink, claimKey, claimKeys, extractClaims, linkClaims, paragraphClaims, type ClaimLink } from './claims';
 
 export interface MatcherSource {
   id: string;
@@ -182,9 +182,8 @@ export class Matcher {
     const terms = sentences.flatMap((s) => s.terms);
     if (!terms.length) return [];
     // The paragraph's claims, each with the sentence it was read from.
-    const claims: Claim[] = [];
-    const claimSentence: number[] = [];
-    sentences.forEach((a, i) => { for (const c of extractClaims(a, speakers[i] ?? null)) { claims.push(c); claimSentence.push(i); } });
+    const whole = sentences.length > 1 ? analyze(text) : sentences[0]!;
+    const { claims, sentence: claimSentence } = paragraphClaims(sentences, speakers, whole);
     const statements = this.data.statements;
     // Retrieval goes deeper than `k` when the paragraph makes claims: a statement beyond the top k
     // is still compared when it makes a claim on the same frame (its value may confirm or contradict).
@@ -205,7 +204,6 @@ export class Matcher {
         }
       }
     }
-    const whole = sentences.length > 1 ? analyze(text) : sentences[0]!;
     const top = hits[0]?.score || 1;
     const out: Candidate[] = [];
     hits.forEach((hit, rank) => {

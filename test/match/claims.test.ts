@@ -2,7 +2,7 @@
 // Sentences are written for this test, not taken from the gold pages.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../lib/text/analyze';
-import { extractClaims, linkClaims, relate, describeClaim, type Claim } from '../../lib/match/claims';
+import { extractClaims, linkClaims, paragraphClaims, relate, describeClaim, type Claim } from '../../lib/match/claims';
 import { applyClaims, claimClash } from '../../lib/match/stance';
 
 const claims = (text: string, speaker: string | null = null) => extractClaims(analyze(text), speaker);
@@ -53,6 +53,51 @@ describe('claim frames', () => {
     expect(only('The need for constructive dialogue is clear.', 'verdict')).toEqual([]);
     expect(only('He predicted progress could come within four months.', 'timeline', 'dmitriev')).toMatchObject([{ days: [120, 120], by: 'dmitriev' }]);
     expect(only('Progress has been slow in years past.', 'timeline')).toEqual([]);
+  });
+});
+
+describe('claim frames: more phrasings', () => {
+  it('reads leaders from "captained", "at the helm of", "headed up" with an apposition, "led for Moscow"', () => {
+    expect(only('Marco Rubio captained the American side.', 'leader')).toMatchObject([{ person: 'rubio' }]);
+    expect(only('At the helm of the Russian team was Sergei Shoigu.', 'leader')).toMatchObject([{ side: 'russia', person: 'shoigu' }]);
+    expect(only('Pete Hegseth, the defense secretary, headed up the American contingent.', 'leader')).toMatchObject([{ side: 'us', person: 'hegseth' }]);
+    expect(only('Across the table, Sergei Lavrov led for Moscow.', 'leader')).toMatchObject([{ side: 'russia', person: 'lavrov' }]);
+  });
+
+  it('reads presence from "flanked by", "did not make the trip", "sat in", and not from what should happen', () => {
+    expect(only('Rubio arrived, flanked by Mike Waltz and Steve Witkoff.', 'presence').map((c) => (c as { who: string }).who)).toEqual(['waltz', 'witkoff']);
+    expect(only('Sergei Lavrov, the veteran minister, did not make the trip.', 'presence')).toMatchObject([{ who: 'lavrov', present: false }]);
+    expect(only('A Ukrainian envoy sat in on the talks.', 'presence')).toMatchObject([{ who: 'ukraine', present: true }]);
+    expect(only('China said every party, Ukraine included, should participate in the talks.', 'presence')).toEqual([]);
+  });
+
+  it('reads the meeting itself, worries about exclusion, assurances that nobody is sidelined, and refusals of deals', () => {
+    expect(only('American and Russian envoys met in Riyadh on Tuesday.', 'met')).toHaveLength(1);
+    expect(only('American and Russian envoys will meet in Riyadh next month.', 'met')).toEqual([]);
+    expect(only('European capitals grumbled that they were being frozen out.', 'exclusion-concern')).toMatchObject([{ who: 'europe' }]);
+    expect(only('Marco Rubio insisted that nobody was being sidelined.', 'no-one-sidelined')).toMatchObject([{ by: 'rubio' }]);
+    expect(only('Zelensky said Ukraine will not be bound by any deal made without it.', 'rejects-deals')).toMatchObject([{ who: 'ukraine' }]);
+    expect(only('Zelensky said Ukraine would accept a fair deal.', 'rejects-deals')).toEqual([]);
+  });
+
+  it('attributes each verdict to its own judge, skipping possessives', () => {
+    const v = only('Lavrov called the conversation useful, and both delegations spoke of a productive day.', 'verdict');
+    expect(v.map((c) => (c as { by: string }).by)).toEqual(['lavrov', 'both']);
+    expect(only('Lavrov echoed Rubio’s remarks, saying the talks were useful.', 'verdict')).toMatchObject([{ by: 'lavrov' }]);
+  });
+
+  it('"both delegations" speak for people at the table, not for spokespeople at home', () => {
+    const both = claims('Both delegations called the session unproductive.')[0]!;
+    expect(relate(both, claims('Marco Rubio called the talks productive.')[0]!)).toBe('clash');
+    expect(relate(both, claims('Tammy Bruce called the meeting a step forward.')[0]!)).toBeNull();
+  });
+
+  it('reads a summit date set across two sentences of a paragraph', () => {
+    const text = ['Pencil in 2 April.', 'Donald Trump and Vladimir Putin are due to meet that day, aides said.'];
+    const sentences = text.map((t) => analyze(t));
+    const { claims: found, sentence } = paragraphClaims(sentences, [null, null], analyze(text.join(' ')));
+    expect(found).toMatchObject([{ kind: 'summit-date', set: true }]);
+    expect(sentence).toEqual([0]);
   });
 });
 
