@@ -1,6 +1,7 @@
-// Claim frames: the checkable propositions news about a diplomatic meeting keeps making — who led
-// each side, who was (not) there, how long the meeting lasted, whether a summit date is set, where
-// sanctions stood, what was agreed, how participants judged the talks, when progress is expected.
+// Claim frames: the checkable propositions news about a diplomatic meeting keeps making — that the
+// two sides met, who led each side, who was (not) there, how long the meeting lasted, whether a
+// summit date is set, where sanctions stood, what was agreed, how participants judged the talks, when
+// progress is expected, who fears being left out, who says nobody is, who rejects deals made without it.
 // Each frame is read off one sentence by small patterns over its tokens and entities, so two texts
 // can be compared claim by claim: the same frame with the same value corroborates, with an opposite
 // value it conflicts ("Belousov led the Russian side" vs "a Russian delegation led by Lavrov").
@@ -113,6 +114,10 @@ function subjectNear(c: Ctx, i: number, dir: 'before' | 'after' | 'both', span =
       const s = id ? presenceSubject(id) : null;
       if (s) return s;
     }
+    // The sentence's subject, kept apart from the verb by an apposition ("Ukraine, whose future …, was not invited").
+    const first = c.a.mentions[0];
+    const s = first && first.start <= 2 && first.end < i && c.commaBefore[first.end] ? presenceSubject(first.id) : null;
+    if (s) return s;
   }
   if (dir !== 'before') {
     for (let k = i + 1; k < Math.min(c.w.length, i + 1 + span); k++) {
@@ -187,7 +192,7 @@ const ABSENT_WORDS = new Set(['absent', 'absence', 'uninvited', 'exclusion', 'ex
 // Words that list the people at the table after them: "flanked by A and B", "Facing them were A and B", "With him were A".
 const FLANK = new Set(['flanked', 'facing', 'alongside', 'joined']);
 const MODAL = new Set(['should', 'must', 'could', 'might', 'may', 'would', 'to', 'can', 'shall']);
-const FEAR = new Set(['fear', 'fears', 'feared', 'worry', 'worries', 'worried', 'concern', 'concerns', 'concerned', 'warn', 'warned', 'warns']);
+const FEAR = new Set(['fear', 'fears', 'feared', 'fearful', 'fearing', 'worry', 'worries', 'worried', 'concern', 'concerns', 'concerned', 'warn', 'warned', 'warns']);
 const LIST_WORDS = new Set(['accompanied', 'seated', 'sat', 'included', 'includes', 'including']);
 
 function presence(c: Ctx, out: Claim[]): void {
@@ -235,7 +240,7 @@ function presence(c: Ctx, out: Claim[]): void {
       anchor = 'took part';
       present = true;
     } else if (x === 'part' && w[i + 1] === 'of' && (
-      (['was', 'were', 'is', 'are', 'be', 'been', 'not'].includes(w[i - 1] ?? '') && w.slice(i + 2, i + 5).some((y) => ['talks', 'discussions', 'meeting', 'negotiations', 'delegation', 'session'].includes(y))) ||
+      (['was', 'were', 'is', 'are', 'be', 'been', 'not'].includes(w[i - 1] ?? '') && w.slice(i + 2, i + 5).some((y) => ['talks', 'discussions', 'meeting', 'negotiations', 'delegation', 'session', 'team', 'party'].includes(y))) ||
       (w[i - 1] === 'as' && w.slice(i + 2, i + 5).some((y) => y === 'delegation' || y === 'team' || y === 'party')))) {
       present = true;
     } else if (x === 'left' && w[i + 1] === 'out') {
@@ -371,7 +376,7 @@ function agreements(c: Ctx, out: Claim[]): void {
   if (!topics.length) return;
   let at = w.findIndex((x) => AGREE_WORDS.has(x));
   // An announced next step is an outcome too: "teams will begin talks on Ukraine in due course".
-  if (at < 0) at = w.findIndex((x, i) => x === 'will' && ['begin', 'start', 'launch', 'set'].includes(w[i + 1] ?? ''));
+  if (at < 0) at = w.findIndex((x, i) => x === 'will' && ['begin', 'start', 'launch', 'set', 'nominate', 'appoint', 'name', 'create', 'form', 'reopen', 'restore'].includes(w[i + 1] ?? ''));
   if (at < 0) return;
   const failed = (w[at - 1] === 'to' && ['failed', 'fail', 'unable'].includes(w[at - 2] ?? '')) || negatedAt(c, at, 4) || w.some((x, i) => x === 'failed' && w[i + 1] === 'to');
   for (const topic of topics) out.push({ kind: 'agreement', topic, agreed: !failed, anchor: failed ? `failed to ${w[at]}` : w[at]! });
@@ -421,6 +426,13 @@ function timeline(c: Ctx, speaker: string | null, out: Claim[]): void {
     out.push({ kind: 'timeline', days: [f.value * d, (f.max ?? f.value) * d], text: f.text, by: person ?? speaker, anchor: f.text });
     return;
   }
+  // "not before the end of the year": about ten months after the February talks.
+  const end = c.w.findIndex((x, i) => x === 'end' && c.w[i + 1] === 'of' && c.w[i + 3] === 'year');
+  if (end >= 0) {
+    const person = peopleIn(c, 0, c.w.length)[0] ?? null;
+    const notBefore = c.w[end - 2] === 'before' && negatedAt(c, end - 2, 8);
+    out.push({ kind: 'timeline', days: notBefore ? [300, 400] : [30, 320], text: notBefore ? 'not before the end of the year' : 'by the end of the year', by: person ?? speaker, anchor: 'end' });
+  }
 }
 
 const MET = new Set(['met', 'meet', 'convened', 'hosted', 'gathered', 'sat', 'held', 'facing']);
@@ -437,7 +449,7 @@ function met(c: Ctx, out: Claim[]): void {
     && (x !== 'facing' || ['one', 'each'].includes(c.w[k + 1] ?? ''))
     && (x !== 'held' || c.w.slice(k + 1, k + 5).some((y) => ['talks', 'discussions', 'meeting', 'negotiation', 'negotiations'].includes(y)) || c.w[k - 2] === 'were' || c.w[k - 1] === 'were'));
   if (i < 0 || negatedAt(c, i, 4) || c.hasPrefix('will', 'plan', 'expect')) return;
-  out.push({ kind: 'met', place: 'riyadh', anchor: c.w[i]! });
+  out.push({ kind: 'met', place, anchor: c.w[i]! });
 }
 
 const CONCERN = ['concern', 'fear', 'unease', 'worr', 'complain', 'alarm', 'anxi', 'vocal', 'protest', 'grumbl'];
@@ -510,6 +522,11 @@ export function extractClaims(a: Analysis, speaker: string | null = null): Claim
   return out;
 }
 
+/** Cheap test before the summit frame is read on a whole paragraph. */
+function mayNameSummit(a: Analysis): boolean {
+  return a.words.includes('summit') || (a.entities.includes('trump') && a.entities.includes('putin')) || a.words.includes('presidents') || a.words.includes('leaders');
+}
+
 /**
  * The claims of a paragraph's sentences, each with the sentence it was read from. A summit date may
  * be set across two sentences ("Pencil in 2 April. Trump and Putin are due to meet that day."), so
@@ -519,7 +536,7 @@ export function paragraphClaims(sentences: readonly Analysis[], speakers: readon
   const claims: Claim[] = [];
   const sentence: number[] = [];
   sentences.forEach((a, i) => { for (const c of extractClaims(a, speakers[i] ?? null)) { claims.push(c); sentence.push(i); } });
-  if (sentences.length > 1 && !claims.some((c) => c.kind === 'summit-date')) {
+  if (sentences.length > 1 && !claims.some((c) => c.kind === 'summit-date') && mayNameSummit(whole)) {
     const out: Claim[] = [];
     summitDate(context(whole), out);
     for (const c of out) {
@@ -646,7 +663,7 @@ export function describeClaim(c: Claim): string {
     case 'agreement': return `${c.agreed ? 'agreed' : 'no agreement'} on ${c.topic === 'embassies' ? 'restoring embassies' : c.topic === 'ukraine-talks' ? 'teams for Ukraine talks' : 'economic cooperation'}`;
     case 'verdict': return `${c.by === 'both' ? 'both sides called' : c.by ? `${who(c.by)} called` : 'called'} the talks ${c.word}`;
     case 'timeline': return `progress ${c.text}`;
-    case 'met': return 'the two sides met in Riyadh';
+    case 'met': return `the two sides met in ${who(c.place)}`;
     case 'exclusion-concern': return `${who(c.who)} is worried about being left out`;
     case 'no-one-sidelined': return `${c.by ? who(c.by) : 'officials'}: no one is being sidelined`;
     case 'rejects-deals': return `${who(c.who)} rejects any deal made without it`;

@@ -92,6 +92,13 @@ describe('claim frames: more phrasings', () => {
     expect(relate(both, claims('Tammy Bruce called the meeting a step forward.')[0]!)).toBeNull();
   });
 
+  it('reads the subject across an apposition, a horizon of "the end of the year", and a named next step as agreed', () => {
+    expect(only('Ukraine, whose future was the whole point of the exercise, was not even invited.', 'presence')).toMatchObject([{ who: 'ukraine', present: false }]);
+    expect(only('Progress, he suggested, should not be expected before the end of the year.', 'timeline', 'dmitriev')).toMatchObject([{ days: [300, 400] }]);
+    expect(only('Each side will nominate envoys for a dedicated Ukraine negotiating team.', 'agreement')).toMatchObject([{ topic: 'ukraine-talks', agreed: true }]);
+    expect(only('Leaders were fearful of a bargain that leaves out Kyiv.', 'presence')).toEqual([]);
+  });
+
   it('reads a summit date set across two sentences of a paragraph', () => {
     const text = ['Pencil in 2 April.', 'Donald Trump and Vladimir Putin are due to meet that day, aides said.'];
     const sentences = text.map((t) => analyze(t));
