@@ -26,7 +26,8 @@ export type ClaimBody =
   | { kind: 'met'; place: string }
   | { kind: 'exclusion-concern'; who: string }
   | { kind: 'no-one-sidelined'; by: string | null }
-  | { kind: 'rejects-deals'; who: string };
+  | { kind: 'rejects-deals'; who: string }
+  | { kind: 'summit-when'; when: 'next-week' | 'weeks' | 'months'; likely: boolean; by: string | null };
 
 /** A claim with the word of the text it rests on (for the reason shown to a reader). */
 export type Claim = ClaimBody & { anchor: string };
@@ -38,7 +39,7 @@ export interface ClaimLink {
 }
 
 const NEG = new Set(['not', 'no', 'never', 'neither', 'nor', 'nobody', 'none', 'nowhere']);
-const CLAUSE_BREAK = /[;:()\u2014\u2013]|,\s*(?:but|while|whereas|although|though)\b/;
+const CLAUSE_BREAK = /[;:()\u2014\u2013]|[.!?]\s|,\s*(?:but|while|whereas|although|though)\b/;
 
 interface Ctx {
   a: Analysis;
@@ -51,6 +52,8 @@ interface Ctx {
   commaBefore: boolean[];
   /** Entity mention covering each token, or null. */
   entityAt: (string | null)[];
+  /** Each token as written (for capitalised names the alias table does not know). */
+  raw: string[];
   mentionStart: Map<number, { id: string; end: number }>;
   has: (...words: string[]) => boolean;
   hasPrefix: (...prefixes: string[]) => boolean;
@@ -70,7 +73,7 @@ function context(a: Analysis): Ctx {
   }
   const set = new Set(w);
   return {
-    a, w, breakBefore, possessive, commaBefore, entityAt, mentionStart,
+    a, w, breakBefore, possessive, commaBefore, entityAt, mentionStart, raw: w.map((_, i) => (tokens[i] ? a.text.slice(tokens[i]!.start, tokens[i]!.end) : '')),
     has: (...words) => words.some((x) => set.has(x)),
     hasPrefix: (...prefixes) => w.some((x) => prefixes.some((p) => x.startsWith(p))),
   };
@@ -83,6 +86,18 @@ const countryOf = (id: string) => ENTITY_BY_ID.get(id)?.country ?? null;
 function negatedAt(c: Ctx, i: number, span = 5): boolean {
   for (let k = i - 1; k >= Math.max(0, i - span); k--) {
     if (NEG.has(c.w[k]!)) return true;
+    if (c.breakBefore[k]) break;
+  }
+  return false;
+}
+
+/** A condition or counterfactual governs token i ("Had Ukraine been invited, …", "if Kyiv joins …"). */
+function hypotheticalAt(c: Ctx, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 10); k--) {
+    const x = c.w[k]!;
+    if (x === 'if' || x === 'unless' || x === 'whether') return true;
+    // Inverted conditional at the start of a clause: "Had Ukraine been invited", "Were Kyiv to join".
+    if ((x === 'had' || x === 'were' || x === 'should') && (k === 0 || c.commaBefore[k] || c.breakBefore[k]) && c.entityAt[k + 1]) return true;
     if (c.breakBefore[k]) break;
   }
   return false;
@@ -134,14 +149,45 @@ const LEAD_VERBS = new Set(['led', 'headed', 'chaired', 'lead', 'leads', 'heads'
 // Country words after "led for" ("Lavrov led for Moscow").
 const SIDE_WORDS = new Set(['us', 'russia']);
 
+const TITLES = new Set(['deputy', 'minister', 'secretary', 'ambassador', 'general', 'vice', 'president', 'prime', 'mr', 'ms', 'mrs', 'dr', 'envoy', 'special', 'adviser', 'advisor', 'senator', 'governor', 'admiral', 'foreign', 'defence', 'defense', 'state', 'national', 'security', 'former', 'the']);
+
+/**
+ * A capitalised name in [from, to) that the alias table does not know ("Deputy Foreign Minister
+ * Sergei Ryabkov" → "Sergei Ryabkov"): two or more capitalised tokens that are no entity and no title.
+ */
+function unknownNameIn(c: Ctx, from: number, to: number): string | null {
+  let run: string[] = [];
+  for (let k = Math.max(0, from); k < Math.min(to, c.w.length); k++) {
+    const capital = /^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]/.test(c.raw[k] ?? '');
+    if (capital && !c.entityAt[k] && !TITLES.has(c.w[k]!) && !(run.length && c.commaBefore[k])) { run.push(c.raw[k]!.replace(/['\u2019]s$/, '')); continue; }
+    if (run.length >= 2) return run.join(' ');
+    run = [];
+    if (c.entityAt[k] && typeOf(c.entityAt[k]!) === 'person') return null;
+  }
+  return run.length >= 2 ? run.join(' ') : null;
+}
+
+/** The side (us or russia) a clause around token i speaks of: the nearest country named. */
+function sideNear(c: Ctx, i: number, span = 10): string | null {
+  for (let d = 1; d <= span; d++) {
+    for (const k of [i - d, i + d]) {
+      const id = c.entityAt[k] ?? null;
+      if (id === 'us' || id === 'russia') return id;
+    }
+  }
+  return null;
+}
+
 function leaders(c: Ctx, out: Claim[]): void {
   const { w } = c;
-  const add = (person: string, anchor: string) => {
-    const side = countryOf(person);
+  const add = (person: string, anchor: string, at = -1) => {
+    // A known person leads their own country's side; a name the alias table lacks, the side named nearby.
+    const side = ENTITY_BY_ID.has(person) ? countryOf(person) : sideNear(c, at);
     if (side === 'us' || side === 'russia') {
       if (!out.some((x) => x.kind === 'leader' && x.person === person)) out.push({ kind: 'leader', side, person, anchor });
     }
   };
+  const personAfter = (from: number, to: number) => peopleIn(c, from, to)[0] ?? unknownNameIn(c, from, to);
   for (let i = 0; i < w.length; i++) {
     const x = w[i]!;
     if (x === 'leadership' && w[i + 1] === 'of') {
@@ -151,7 +197,13 @@ function leaders(c: Ctx, out: Claim[]): void {
     // "At the helm of the Russian team was Sergei Shoigu"
     if ((x === 'helm' || x === 'head') && w[i + 1] === 'of' && w.slice(i + 2, i + 6).some((y) => GROUP_NOUNS.has(y))) {
       const be = w.findIndex((y, k) => k > i && (y === 'was' || y === 'were' || y === 'is' || y === 'stood' || y === 'sat'));
-      if (be > 0 && be < i + 8 && !negatedAt(c, be + 1, 3)) { const p = peopleIn(c, be + 1, be + 6)[0]; if (p) add(p, x); }
+      if (be > 0 && be < i + 8 && !negatedAt(c, be + 1, 3)) { const p = personAfter(be + 1, be + 8); if (p) add(p, x, i); }
+      continue;
+    }
+    // "Russia's side of the table was under the direction of … Sergei Ryabkov"
+    if ((x === 'direction' || x === 'command' || x === 'stewardship') && w[i + 1] === 'of' && w[i - 1] === 'the' && w[i - 2] === 'under') {
+      const p = personAfter(i + 2, i + 10);
+      if (p) add(p, x, i);
       continue;
     }
     if (!LEAD_VERBS.has(x)) continue;
@@ -159,8 +211,8 @@ function leaders(c: Ctx, out: Claim[]): void {
     if (w[i + 1 + up] === 'by') {
       // "a delegation led by (Foreign Minister) Sergey Lavrov"
       const nearGroup = w.slice(Math.max(0, i - 5), i).some((y) => GROUP_NOUNS.has(y));
-      const p = peopleIn(c, i + 2 + up, i + 8 + up)[0];
-      if (nearGroup && p) add(p, x);
+      const p = personAfter(i + 2 + up, i + 10 + up);
+      if (nearGroup && p) add(p, x, i);
       continue;
     }
     // "Vice President JD Vance headed (up) the American delegation", "Lavrov, who led the talks", "Lavrov led for Moscow"
@@ -247,10 +299,22 @@ function presence(c: Ctx, out: Claim[]): void {
       anchor = 'left out';
       present = false;
     } else if ((x === 'room' || x === 'table') && (w[i - 2] === 'in' || w[i - 2] === 'at') && w[i - 1] === 'the') {
-      // "no Ukrainian officials in the room", "Kyiv had nobody at the table"
-      anchor = `${w[i - 2]} the ${x}`;
-      present = true;
-      dir = 'before';
+      // "no Ukrainian officials in the room", "Kyiv had nobody at the table": negation counts from "in"/"at".
+      const neg = negatedAt(c, i - 2, 5);
+      const who = subjectNear(c, i - 2, 'before', 12);
+      if (who && !hypotheticalAt(c, i)) add(who, !neg, `${neg ? 'not ' : ''}${w[i - 2]} the ${x}`);
+      continue;
+    } else if ((x === 'stayed' || x === 'stay' || x === 'stays' || x === 'remained') && ['behind', 'away', 'home'].includes(w[i + 1] ?? '')) {
+      // "Rubio stayed behind in Washington"
+      anchor = `${x} ${w[i + 1]}`;
+      present = false;
+    } else if ((x === 'skipped' || x === 'missed' || x === 'boycotted') && w.slice(i + 1, i + 4).some((y) => TALK.includes(y))) {
+      present = false;
+    } else if (x === 'show' && w[i - 1] === 'no' && (w[i - 2] === 'a' || w[i - 2] === 'was')) {
+      // "was a no-show": the "no" is part of the noun, not a negation of it.
+      const who = subjectNear(c, i - 1, 'before', 8);
+      if (who) add(who, false, 'no-show');
+      continue;
     } else if (x === 'excludes' || x === 'exclude' || x === 'excluding' || ((x === 'leaves' || x === 'leave' || x === 'leaving') && w[i + 1] === 'out')) {
       // A feared outcome ("fear Trump is negotiating a deal that excludes Kyiv") is not a report.
       if (w.slice(0, i).some((y) => FEAR.has(y))) continue;
@@ -271,15 +335,15 @@ function presence(c: Ctx, out: Claim[]): void {
       dir = x === 'exclusion' ? 'both' : 'before';
     } else if (PRESENT_WORDS.has(x)) {
       if (x === 'present' && !['was', 'were', 'be', 'been', 'is', 'are', 'not'].includes(w[i - 1] ?? '')) continue;
-      if (x === 'represented' && !['at', 'in'].includes(w[i + 1] ?? '')) continue;
+      if (x === 'represented' && w[i + 1] === 'by') continue;
       if ((x === 'joined' || x === 'join' || x === 'joins') && !w.slice(i + 1, i + 5).some((y) => ['session', 'talks', 'meeting', 'discussions', 'delegation', 'negotiations'].includes(y))) continue;
       present = true;
     } else {
       continue;
     }
     if (present === null) continue;
-    // What should or could happen is not who was there ("all parties should participate").
-    if (MODAL.has(w[i - 1] ?? '') || (MODAL.has(w[i - 2] ?? '') && (w[i - 1] === 'not' || w[i - 1] === 'be'))) continue;
+    // What should or could happen is not who was there ("all parties should participate", "Had Ukraine been invited").
+    if (MODAL.has(w[i - 1] ?? '') || (MODAL.has(w[i - 2] ?? '') && (w[i - 1] === 'not' || w[i - 1] === 'be')) || hypotheticalAt(c, i)) continue;
     const negated = negatedAt(c, i, 5);
     const value = negated ? !present : present;
     const who = subjectNear(c, i, dir, dir === 'before' ? 12 : 8);
@@ -287,8 +351,11 @@ function presence(c: Ctx, out: Claim[]): void {
   }
 }
 
+const LENGTH_WORDS = ['lasted', 'last', 'lasting', 'ran', 'run', 'running', 'went', 'stretched', 'dragged', 'wrapped', 'remain', 'remained', 'spent', 'continued', 'broke', 'marathon', 'talked', 'met', 'sat'];
+
 function meetingLength(c: Ctx, out: Claim[]): void {
-  if (!c.has('lasted', 'ran', 'last', 'went', 'meeting', 'talks', 'session', 'discussions', 'hours', 'hour')) return;
+  // A length needs a word of duration ("Twenty-four hours on, …" measures no meeting).
+  if (!c.has(...LENGTH_WORDS) || !c.has(...TALK, 'table', 'they', 'delegations')) return;
   for (const f of c.a.figures) {
     if (f.kind !== 'duration' || (f.unit !== 'hour' && f.unit !== 'minute')) continue;
     // "for hours": no figure to check.
@@ -331,7 +398,7 @@ function summitDate(c: Ctx, out: Claim[]): void {
 }
 
 const AGENDA = new Set(['agenda', 'table', 'discussed', 'discussion', 'raised', 'talked']);
-const EASE = new Set(['ease', 'eased', 'easing', 'lift', 'lifted', 'lifting', 'remove', 'removed', 'relief', 'loosen', 'loosened', 'scrap', 'scrapped']);
+const EASE = new Set(['ease', 'eased', 'easing', 'lift', 'lifted', 'lifting', 'remove', 'removed', 'relief', 'loosen', 'loosened', 'scrap', 'scrapped', 'waiver', 'waivers', 'exemption', 'exemptions']);
 const COMMIT = new Set(['agreed', 'agree', 'agreement', 'understanding', 'would', 'will', 'deal', 'decided', 'promised', 'pledged', 'lifted', 'eased', 'removed', 'scrapped', 'loosened', 'signed', 'granted', 'approved']);
 
 function sanctions(c: Ctx, out: Claim[]): void {
@@ -358,14 +425,20 @@ function sanctions(c: Ctx, out: Claim[]): void {
   if (on >= 0) out.push({ kind: 'sanctions', status: 'on-agenda', anchor: w[on] === 'open' ? 'open to' : w[on]! });
 }
 
+const FAILED = new Set(['shelved', 'stalled', 'deadlocked', 'deadlock', 'postponed', 'deferred', 'unresolved', 'unsettled']);
 const AGREE_WORDS = new Set(['agreed', 'agree', 'agreement', 'agreements', 'committed', 'commitment', 'consensus', 'goals', 'aims', 'objectives', 'deal', 'accord', 'signed']);
 const RESTORE = ['restor', 'reestablish', 're-establish', 'rebuild', 'reopen', 'appoint', 'staff', 'return'];
+
+const CREATE = ['create', 'created', 'creating', 'creation', 'appoint', 'appointed', 'appointing', 'appointment', 'establish', 'established', 'establishing', 'establishment', 'form', 'formed', 'forming', 'formation', 'launch', 'launched', 'launching', 'begin', 'began', 'begun', 'start', 'started', 'name', 'named', 'naming', 'nominate', 'nominated', 'nominating', 'assemble', 'assembled', 'assembling', 'build', 'building'];
+// Words that name the topic of an agreement, near which a failure word must stand.
+const TOPIC_WORDS = /^(embass|ambassador|mission|staff|representation|team|negotiator|envoy|consult|representative|cooperat)/;
 
 function agreementTopics(c: Ctx): AgreementTopic[] {
   const topics: AgreementTopic[] = [];
   const restoring = c.hasPrefix(...RESTORE) || c.has('back');
   if (restoring && (c.hasPrefix('embass', 'ambassador', 'mission') || (c.has('diplomatic') && c.has('representation')))) topics.push('embassies');
-  if (c.a.entities.includes('ukraine') && (c.hasPrefix('team', 'representative', 'negotiator', 'consult', 'envoy', 'group', 'track') || (c.hasPrefix('negotiation') && c.hasPrefix('launch', 'structur'))) && c.hasPrefix('creat', 'appoint', 'establish', 'form', 'set', 'launch', 'begin', 'start', 'name', 'nominat', 'assembl', 'build')) topics.push('ukraine-talks');
+  const creating = c.has(...CREATE) || c.w.some((x, i) => (x === 'set' || x === 'setting') && c.w[i + 1] === 'up');
+  if (c.a.entities.includes('ukraine') && (c.hasPrefix('team', 'representative', 'negotiator', 'consult', 'envoy', 'group', 'track') || (c.hasPrefix('negotiation') && c.hasPrefix('launch', 'structur'))) && creating) topics.push('ukraine-talks');
   if (c.has('economic') && c.hasPrefix('cooperat', 'partnership', 'opportunit') && !c.hasPrefix('sanction')) topics.push('economic');
   return topics;
 }
@@ -374,6 +447,13 @@ function agreements(c: Ctx, out: Claim[]): void {
   const { w } = c;
   const topics = agreementTopics(c);
   if (!topics.length) return;
+  // "ended without a meeting of minds", "had been shelved": no agreement, whatever the verb.
+  const nearTopic = (i: number) => w.slice(Math.max(0, i - 12), i + 12).some((y) => TOPIC_WORDS.test(y));
+  const failedAt = w.findIndex((x, i) => (FAILED.has(x) && nearTopic(i)) || (x === 'minds' && w[i - 2] === 'meeting' && negatedAt(c, i - 3, 3)) || (x === 'minds' && w[i - 4] === 'without'));
+  if (failedAt >= 0) {
+    for (const topic of topics) out.push({ kind: 'agreement', topic, agreed: false, anchor: w[failedAt]! });
+    return;
+  }
   let at = w.findIndex((x) => AGREE_WORDS.has(x));
   // An announced next step is an outcome too: "teams will begin talks on Ukraine in due course".
   if (at < 0) at = w.findIndex((x, i) => x === 'will' && ['begin', 'start', 'launch', 'set', 'nominate', 'appoint', 'name', 'create', 'form', 'reopen', 'restore'].includes(w[i + 1] ?? ''));
@@ -383,7 +463,7 @@ function agreements(c: Ctx, out: Claim[]): void {
 }
 
 const GOOD = new Set(['useful', 'productive', 'fruitful', 'constructive', 'positive', 'successful', 'success', 'good', 'excellent', 'substantive']);
-const BAD = new Set(['useless', 'unproductive', 'fruitless', 'pointless', 'failure', 'waste', 'futile', 'worthless', 'disappointing']);
+const BAD = new Set(['useless', 'unproductive', 'fruitless', 'pointless', 'failure', 'waste', 'futile', 'worthless', 'disappointing', 'flop', 'fiasco', 'disaster', 'letdown', 'dud']);
 const TALK = ['talks', 'meeting', 'conversation', 'discussions', 'discussion', 'session', 'exercise'];
 
 // Who speaks for the delegations when "both sides" judge: not spokespeople or heads of state at home.
@@ -414,7 +494,7 @@ function verdicts(c: Ctx, speaker: string | null, out: Claim[]): void {
 }
 
 const PROGRESS = new Set(['progress', 'results', 'result', 'improvement', 'improvements', 'improve', 'breakthrough', 'breakthroughs', 'gains', 'movement']);
-const FORECAST = ['could', 'will', 'would', 'may', 'might', 'expected', 'expects', 'predicted', 'predicting', 'predicts', 'believed', 'believes', 'think', 'forecast', 'likely'];
+const FORECAST = ['could', 'will', 'would', 'may', 'might', 'expected', 'expects', 'predicted', 'predicting', 'predicts', 'believed', 'believes', 'think', 'forecast', 'likely', 'wait', 'patience'];
 const DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
 function timeline(c: Ctx, speaker: string | null, out: Claim[]): void {
@@ -494,6 +574,46 @@ function rejectsDeals(c: Ctx, out: Claim[]): void {
   out.push({ kind: 'rejects-deals', who: 'ukraine', anchor: w[i]! });
 }
 
+const SAYING = new Set(['said', 'says', 'say', 'told', 'tells', 'hinted', 'suggested', 'suggests', 'thinks', 'thought', 'judged', 'judges', 'believes', 'believed', 'expects', 'expected', 'predicted', 'talks', 'talked', 'spoke', 'added', 'insisted', 'argued', 'cautioned', 'warned', 'signalled', 'indicated']);
+const UNLIKELY = new Set(['unlikely', 'improbable', 'doubtful', 'doubt', 'doubted']);
+
+/**
+ * When the presidents might meet, by who says so ("Ushakov: unlikely next week; Waltz: within weeks").
+ * Each clause is read on its own, so two forecasts in one sentence keep their own speakers.
+ */
+function summitWhen(c: Ctx, speaker: string | null, out: Claim[]): void {
+  const { w } = c;
+  const people = new Set(c.a.entities);
+  if (!c.has('summit', 'meeting', 'meet', 'presidents', 'leaders') && !(people.has('trump') && people.has('putin'))) return;
+  // Clause starts: sentence start, a clause break, or "while"/"whereas"/"but".
+  const starts = [0, ...w.map((x, i) => (i > 0 && (c.breakBefore[i] || ['while', 'whereas', 'but'].includes(x)) ? i : -1)).filter((i) => i > 0), w.length];
+  for (let s = 0; s < starts.length - 1; s++) {
+    const from = starts[s]!, to = starts[s + 1]!;
+    let when: 'next-week' | 'weeks' | 'months' | null = null, at = -1;
+    for (let i = from; i < to && !when; i++) {
+      if (w[i] === 'next' && w[i + 1] === 'week') { when = 'next-week'; at = i; }
+      else if (w[i] === 'weeks' && ['coming', 'few', 'of', 'within', 'in', 'next'].includes(w[i - 1] ?? '')) { when = 'weeks'; at = i; }
+      else if (w[i] === 'months' && ['coming', 'few', 'next'].includes(w[i - 1] ?? '')) { when = 'months'; at = i; }
+    }
+    if (!when) continue;
+    const clause = w.slice(from, to);
+    // The forecaster: a person next to a saying verb in the clause ("Waltz said", "said Waltz"),
+    // not the presidents the forecast is about.
+    let by: string | null = null;
+    for (let i = from; i < to && !by; i++) {
+      const id = c.entityAt[i];
+      if (!id || typeOf(id) !== 'person' || c.possessive[i]) continue;
+      let end = i;
+      while (c.entityAt[end + 1] === id) end++;
+      if (w.slice(end + 1, Math.min(to, end + 5)).some((x) => SAYING.has(x)) || SAYING.has(w[i - 1] ?? '')) by = id;
+      i = end;
+    }
+    by ??= s === 0 ? speaker : null;
+    const likely = !clause.some((x) => UNLIKELY.has(x)) && !negatedAt(c, at, 8);
+    out.push({ kind: 'summit-when', when, likely, by, anchor: w[at]! });
+  }
+}
+
 const cache = new WeakMap<Analysis, { speaker: string | null; claims: Claim[] }>();
 
 /** The claims one sentence makes. `speaker` is who the sentence reports (for verdicts and forecasts). */
@@ -518,6 +638,7 @@ export function extractClaims(a: Analysis, speaker: string | null = null): Claim
   exclusionConcern(c, out);
   noOneSidelined(c, speaker, out);
   rejectsDeals(c, out);
+  summitWhen(c, speaker, out);
   cache.set(a, { speaker, claims: out });
   return out;
 }
@@ -530,15 +651,18 @@ function mayNameSummit(a: Analysis): boolean {
 /**
  * The claims of a paragraph's sentences, each with the sentence it was read from. A summit date may
  * be set across two sentences ("Pencil in 2 April. Trump and Putin are due to meet that day."), so
- * the summit frame is also read on the paragraph as a whole when no sentence has it.
+ * the summit frames are also read on the paragraph as a whole when no sentence has them.
  */
 export function paragraphClaims(sentences: readonly Analysis[], speakers: readonly (string | null)[], whole: Analysis): { claims: Claim[]; sentence: number[] } {
   const claims: Claim[] = [];
   const sentence: number[] = [];
   sentences.forEach((a, i) => { for (const c of extractClaims(a, speakers[i] ?? null)) { claims.push(c); sentence.push(i); } });
-  if (sentences.length > 1 && !claims.some((c) => c.kind === 'summit-date') && mayNameSummit(whole)) {
+  const missing = sentences.length > 1 && mayNameSummit(whole) ? [!claims.some((c) => c.kind === 'summit-date'), !claims.some((c) => c.kind === 'summit-when')] : [false, false];
+  if (missing[0] || missing[1]) {
     const out: Claim[] = [];
-    summitDate(context(whole), out);
+    const ctx = context(whole);
+    if (missing[0]) summitDate(ctx, out);
+    if (missing[1]) summitWhen(ctx, speakers[0] ?? null, out);
     for (const c of out) {
       claims.push(c);
       const at = sentences.findIndex((a) => a.words.includes(c.anchor.split(' ').at(-1)!));
@@ -561,6 +685,7 @@ export function claimKey(c: ClaimBody): string {
     case 'agreement': return `agreement:${c.topic}`;
     case 'exclusion-concern': return `exclusion-concern:${c.who}`;
     case 'rejects-deals': return `rejects-deals:${c.who}`;
+    case 'summit-when': return `summit-when:${c.when}`;
     default: return c.kind;
   }
 }
@@ -608,6 +733,11 @@ export function relate(p: Claim, s: Claim): 'agree' | 'clash' | null {
       const o = s as typeof p;
       return !p.by || !o.by || p.by === o.by ? 'agree' : null;
     }
+    case 'summit-when': {
+      const o = s as typeof p;
+      if (!p.by || p.by !== o.by) return null;
+      return p.likely === o.likely ? 'agree' : 'clash';
+    }
     case 'met':
     case 'exclusion-concern':
     case 'rejects-deals':
@@ -640,7 +770,7 @@ function who(id: string): string {
 const SIDE: Record<string, string> = { us: 'US', russia: 'Russian' };
 
 // Frames from most to least specific, for choosing which link to show a reader.
-const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'length', 'summit-date', 'sanctions', 'timeline', 'agreement', 'verdict', 'rejects-deals', 'no-one-sidelined', 'presence', 'exclusion-concern', 'met'];
+const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'length', 'summit-date', 'summit-when', 'sanctions', 'timeline', 'agreement', 'verdict', 'rejects-deals', 'no-one-sidelined', 'presence', 'exclusion-concern', 'met'];
 
 /** The most specific link of a relation ("Rubio led the US side" before "Rubio took part"). */
 export function bestLink(links: readonly ClaimLink[], relation: ClaimLink['relation']): ClaimLink | undefined {
@@ -667,5 +797,6 @@ export function describeClaim(c: Claim): string {
     case 'exclusion-concern': return `${who(c.who)} is worried about being left out`;
     case 'no-one-sidelined': return `${c.by ? who(c.by) : 'officials'}: no one is being sidelined`;
     case 'rejects-deals': return `${who(c.who)} rejects any deal made without it`;
+    case 'summit-when': return `${c.by ? `${who(c.by)}: ` : ''}a summit ${c.when === 'next-week' ? 'next week' : c.when === 'weeks' ? 'within weeks' : 'within months'} is ${c.likely ? 'likely' : 'unlikely'}`;
   }
 }

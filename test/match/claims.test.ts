@@ -99,6 +99,24 @@ describe('claim frames: more phrasings', () => {
     expect(only('Leaders were fearful of a bargain that leaves out Kyiv.', 'presence')).toEqual([]);
   });
 
+  it('reads leaders the alias table does not know, and absences phrased as "stayed behind" or "a no-show"', () => {
+    expect(only('Russia’s side was under the direction of Deputy Foreign Minister Sergei Ryabkov.', 'leader')).toMatchObject([{ side: 'russia', person: 'Sergei Ryabkov' }]);
+    expect(only('The American team was led by Deputy Secretary of State Christopher Landau.', 'leader')).toMatchObject([{ side: 'us', person: 'Christopher Landau' }]);
+    expect(only('Marco Rubio stayed behind in Washington.', 'presence')).toMatchObject([{ who: 'rubio', present: false }]);
+    expect(only('No Ukrainian official was in the room.', 'presence')).toMatchObject([{ who: 'ukraine', present: false }]);
+    expect(only('Had Ukraine been invited, its diplomats would have objected.', 'presence')).toEqual([]);
+  });
+
+  it('reads waivers as sanctions relief, shelved questions as no agreement, and who forecasts a summit when', () => {
+    expect(only('The Americans approved a six-month sanctions waiver for fertiliser exporters.', 'sanctions')).toMatchObject([{ status: 'agreed' }]);
+    expect(only('Rebuilding embassy staff numbers and returning ambassadors had been shelved.', 'agreement')).toMatchObject([{ topic: 'embassies', agreed: false }]);
+    const when = only('Ushakov said a meeting next week was unlikely, while Waltz thought it could come within weeks.', 'summit-when');
+    expect(when).toMatchObject([{ when: 'next-week', likely: false, by: 'ushakov' }, { when: 'weeks', likely: true, by: 'waltz' }]);
+    // The presidents a summit is about are not the ones forecasting it.
+    expect(only('A summit between Trump and Putin could be arranged within weeks, Waltz said.', 'summit-when')).toMatchObject([{ by: 'waltz' }]);
+    expect(relate(when[0]!, only('Yury Ushakov said the presidents were likely to meet next week.', 'summit-when')[0]!)).toBe('clash');
+  });
+
   it('reads a summit date set across two sentences of a paragraph', () => {
     const text = ['Pencil in 2 April.', 'Donald Trump and Vladimir Putin are due to meet that day, aides said.'];
     const sentences = text.map((t) => analyze(t));
