@@ -27,7 +27,8 @@ export type ClaimBody =
   | { kind: 'exclusion-concern'; who: string }
   | { kind: 'no-one-sidelined'; by: string | null }
   | { kind: 'rejects-deals'; who: string }
-  | { kind: 'summit-when'; when: 'next-week' | 'weeks' | 'months'; likely: boolean; by: string | null };
+  | { kind: 'summit-when'; when: 'next-week' | 'weeks' | 'months'; likely: boolean; by: string | null }
+  | { kind: 'first-since-invasion' };
 
 /** A claim with the word of the text it rests on (for the reason shown to a reader). */
 export type Claim = ClaimBody & { anchor: string };
@@ -515,7 +516,7 @@ function timeline(c: Ctx, speaker: string | null, out: Claim[]): void {
   }
 }
 
-const MET = new Set(['met', 'meet', 'convened', 'hosted', 'gathered', 'sat', 'held', 'facing']);
+const MET = new Set(['met', 'meet', 'meeting', 'convened', 'hosted', 'gathered', 'sat', 'held', 'facing', 'took']);
 const VENUE = new Set(['riyadh', 'saudi', 'diriyah']);
 
 /** That the meeting took place: both sides named, a meeting verb and the place ("US and Russian officials met in Riyadh"). */
@@ -525,11 +526,27 @@ function met(c: Ctx, out: Claim[]): void {
   const place = c.a.entities.find((id) => VENUE.has(id));
   if (!place) return;
   const i = c.w.findIndex((x, k) => MET.has(x)
-    && (x !== 'sat' || c.w[k + 1] === 'down')
+    && (x !== 'sat' || c.w[k + 1] === 'down' || c.w[k + 1] === 'across')
     && (x !== 'facing' || ['one', 'each'].includes(c.w[k + 1] ?? ''))
-    && (x !== 'held' || c.w.slice(k + 1, k + 5).some((y) => ['talks', 'discussions', 'meeting', 'negotiation', 'negotiations'].includes(y)) || c.w[k - 2] === 'were' || c.w[k - 1] === 'were'));
+    && (x !== 'held' || c.w.slice(k + 1, k + 7).some((y) => ['talks', 'discussions', 'meeting', 'negotiation', 'negotiations'].includes(y)) || c.w[k - 2] === 'were' || c.w[k - 1] === 'were')
+    && (x !== 'meeting' || c.w[k + 1] === 'in')
+    && (x !== 'took' || c.w[k + 1] === 'place'));
   if (i < 0 || negatedAt(c, i, 4) || c.hasPrefix('will', 'plan', 'expect')) return;
   out.push({ kind: 'met', place, anchor: c.w[i]! });
+}
+
+// A first that may yet come ("potentially … the first substantive negotiations") is no report.
+const HEDGED = new Set(['potentially', 'possibly', 'could', 'may', 'might', 'would']);
+const WAR_START = /^(invasion|invaded|invade|war|assault|attack|offensive|rolled|crossed|began|begun|launched|started|2022)$/;
+
+/** That these were the first such talks since the invasion ("the first high-level meeting … since Russia's invasion"). */
+function firstSinceInvasion(c: Ctx, out: Claim[]): void {
+  const { w } = c;
+  const first = w.findIndex((x, i) => x === 'first' || ((x === 'highest' || x === 'most') && ['level', 'senior'].includes(w[i + 1] ?? '')));
+  if (first < 0 || w.slice(0, first).some((x) => HEDGED.has(x))) return;
+  const since = w.findIndex((x, i) => i > first && ((x === 'since' && w.slice(i + 1, i + 8).some((y) => WAR_START.test(y))) || (x === 'of' && w[i + 1] === 'the' && w[i + 2] === 'war') || (x === 'in' && w.slice(i + 1, i + 4).includes('three') && w.slice(i + 1, i + 5).includes('years'))));
+  if (since < 0 || since - first > 14) return;
+  out.push({ kind: 'first-since-invasion', anchor: w[first]! });
 }
 
 const CONCERN = ['concern', 'fear', 'unease', 'worr', 'complain', 'alarm', 'anxi', 'vocal', 'protest', 'grumbl'];
@@ -639,6 +656,7 @@ export function extractClaims(a: Analysis, speaker: string | null = null): Claim
   noOneSidelined(c, speaker, out);
   rejectsDeals(c, out);
   summitWhen(c, speaker, out);
+  firstSinceInvasion(c, out);
   cache.set(a, { speaker, claims: out });
   return out;
 }
@@ -741,6 +759,7 @@ export function relate(p: Claim, s: Claim): 'agree' | 'clash' | null {
     case 'met':
     case 'exclusion-concern':
     case 'rejects-deals':
+    case 'first-since-invasion':
       return 'agree';
   }
 }
@@ -770,7 +789,7 @@ function who(id: string): string {
 const SIDE: Record<string, string> = { us: 'US', russia: 'Russian' };
 
 // Frames from most to least specific, for choosing which link to show a reader.
-const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'length', 'summit-date', 'summit-when', 'sanctions', 'timeline', 'agreement', 'verdict', 'rejects-deals', 'no-one-sidelined', 'presence', 'exclusion-concern', 'met'];
+const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'length', 'summit-date', 'summit-when', 'sanctions', 'timeline', 'agreement', 'verdict', 'rejects-deals', 'no-one-sidelined', 'presence', 'exclusion-concern', 'first-since-invasion', 'met'];
 
 /** The most specific link of a relation ("Rubio led the US side" before "Rubio took part"). */
 export function bestLink(links: readonly ClaimLink[], relation: ClaimLink['relation']): ClaimLink | undefined {
@@ -797,6 +816,7 @@ export function describeClaim(c: Claim): string {
     case 'exclusion-concern': return `${who(c.who)} is worried about being left out`;
     case 'no-one-sidelined': return `${c.by ? who(c.by) : 'officials'}: no one is being sidelined`;
     case 'rejects-deals': return `${who(c.who)} rejects any deal made without it`;
+    case 'first-since-invasion': return 'the first such talks since the invasion';
     case 'summit-when': return `${c.by ? `${who(c.by)}: ` : ''}a summit ${c.when === 'next-week' ? 'next week' : c.when === 'weeks' ? 'within weeks' : 'within months'} is ${c.likely ? 'likely' : 'unlikely'}`;
   }
 }

@@ -117,6 +117,13 @@ describe('claim frames: more phrasings', () => {
     expect(relate(when[0]!, only('Yury Ushakov said the presidents were likely to meet next week.', 'summit-when')[0]!)).toBe('clash');
   });
 
+  it('reads the meeting and "the first since the invasion", but not a first that may yet come', () => {
+    expect(only('A meeting between American and Russian officials took place in the Saudi capital.', 'met')).toHaveLength(1);
+    expect(only('It was the first time senior American and Russian officials had held talks since Moscow launched its invasion.', 'first-since-invasion')).toHaveLength(1);
+    expect(only('Saudi Arabia hosted the most senior talks between Washington and Moscow in almost three years.', 'first-since-invasion')).toHaveLength(1);
+    expect(only('This could potentially lead to the first real negotiations since the war began.', 'first-since-invasion')).toEqual([]);
+  });
+
   it('reads a summit date set across two sentences of a paragraph', () => {
     const text = ['Pencil in 2 April.', 'Donald Trump and Vladimir Putin are due to meet that day, aides said.'];
     const sentences = text.map((t) => analyze(t));
