@@ -28,7 +28,8 @@ export type ClaimBody =
   | { kind: 'no-one-sidelined'; by: string | null }
   | { kind: 'rejects-deals'; who: string }
   | { kind: 'summit-when'; when: 'next-week' | 'weeks' | 'months'; likely: boolean; by: string | null }
-  | { kind: 'first-since-invasion' };
+  | { kind: 'first-since-invasion' }
+  | { kind: 'territory'; open: boolean; by: string | null };
 
 /** A claim with the word of the text it rests on (for the reason shown to a reader). */
 export type Claim = ClaimBody & { anchor: string };
@@ -40,7 +41,7 @@ export interface ClaimLink {
 }
 
 const NEG = new Set(['not', 'no', 'never', 'neither', 'nor', 'nobody', 'none', 'nowhere']);
-const CLAUSE_BREAK = /[;:()\u2014\u2013]|[.!?]\s|,\s*(?:but|while|whereas|although|though)\b/;
+const CLAUSE_BREAK = /[;:()\u2014\u2013]|[.!?]\s|,\s*(?:but|while|whereas|(?:even\s+)?(?:although|though))\b/;
 
 interface Ctx {
   a: Analysis;
@@ -192,7 +193,10 @@ function leaders(c: Ctx, out: Claim[]): void {
   for (let i = 0; i < w.length; i++) {
     const x = w[i]!;
     if (x === 'leadership' && w[i + 1] === 'of') {
-      for (const p of peopleIn(c, i + 2, i + 16)) add(p, x);
+      const known = peopleIn(c, i + 2, i + 16);
+      for (const p of known) add(p, x);
+      const other = known.length ? null : unknownNameIn(c, i + 2, i + 10);
+      if (other) add(other, x, i);
       continue;
     }
     // "At the helm of the Russian team was Sergei Shoigu"
@@ -305,6 +309,10 @@ function presence(c: Ctx, out: Claim[]): void {
       const who = subjectNear(c, i - 2, 'before', 12);
       if (who && !hypotheticalAt(c, i)) add(who, !neg, `${neg ? 'not ' : ''}${w[i - 2]} the ${x}`);
       continue;
+    } else if ((x === 'stayed' || x === 'stay' || x === 'stays' || x === 'remained') && w[i + 1] === 'in' && c.entityAt[i + 2] && !VENUE.has(c.entityAt[i + 2]!) && ['place', 'country'].includes(typeOf(c.entityAt[i + 2]!) ?? '')) {
+      // "Waltz stayed in Washington": somewhere other than the venue.
+      anchor = `${x} in`;
+      present = false;
     } else if ((x === 'stayed' || x === 'stay' || x === 'stays' || x === 'remained') && ['behind', 'away', 'home'].includes(w[i + 1] ?? '')) {
       // "Rubio stayed behind in Washington"
       anchor = `${x} ${w[i + 1]}`;
@@ -337,7 +345,7 @@ function presence(c: Ctx, out: Claim[]): void {
     } else if (PRESENT_WORDS.has(x)) {
       if (x === 'present' && !['was', 'were', 'be', 'been', 'is', 'are', 'not'].includes(w[i - 1] ?? '')) continue;
       if (x === 'represented' && w[i + 1] === 'by') continue;
-      if ((x === 'joined' || x === 'join' || x === 'joins') && !w.slice(i + 1, i + 5).some((y) => ['session', 'talks', 'meeting', 'discussions', 'delegation', 'negotiations'].includes(y))) continue;
+      if ((x === 'joined' || x === 'join' || x === 'joins') && !w.slice(i + 1, i + 5).some((y) => ['session', 'talks', 'meeting', 'discussions', 'delegation', 'delegations', 'team', 'teams', 'negotiations'].includes(y))) continue;
       present = true;
     } else {
       continue;
@@ -355,9 +363,11 @@ function presence(c: Ctx, out: Claim[]): void {
 const LENGTH_WORDS = ['lasted', 'last', 'lasting', 'ran', 'run', 'running', 'went', 'stretched', 'dragged', 'wrapped', 'remain', 'remained', 'spent', 'continued', 'broke', 'marathon', 'talked', 'met', 'sat'];
 
 function meetingLength(c: Ctx, out: Claim[]): void {
-  // A length needs a word of duration ("Twenty-four hours on, …" measures no meeting).
-  if (!c.has(...LENGTH_WORDS) || !c.has(...TALK, 'table', 'they', 'delegations')) return;
+  // A length needs a word of duration, or "for"/"after" before the figure ("Twenty-four hours on, …" measures no meeting).
+  if (!c.has(...TALK, 'table', 'they', 'delegations')) return;
+  const timed = c.has(...LENGTH_WORDS);
   for (const f of c.a.figures) {
+    if (!timed && !new RegExp(`\\b(?:for|after)\\s+(?:\\S+\\s+){0,2}${f.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(c.a.text)) continue;
     if (f.kind !== 'duration' || (f.unit !== 'hour' && f.unit !== 'minute')) continue;
     // "for hours": no figure to check.
     if (f.max !== undefined && f.max > 3 * f.value) continue;
@@ -394,13 +404,13 @@ function summitDate(c: Ctx, out: Claim[]): void {
   }
   // "the two leaders will meet in Riyadh on 15 March"
   const dated = c.a.figures.some((f) => f.kind === 'date') || w.some((y, k) => MONTHS.has(y) && /^\d/.test(w[k - 1] ?? w[k + 1] ?? ''));
-  const willMeet = w.some((y, k) => (y === 'will' || (y === 'due' && w[k + 1] === 'to')) && w.slice(k + 1, k + 4).some((z) => z.startsWith('meet')));
+  const willMeet = w.some((y, k) => (y === 'will' || (['due', 'agreed', 'set', 'scheduled', 'going'].includes(y) && w[k + 1] === 'to')) && w.slice(k + 1, k + 4).some((z) => z.startsWith('meet')));
   if (dated && willMeet && !w.some((y) => NEG.has(y))) out.push({ kind: 'summit-date', set: true, anchor: w.includes('due') ? 'due' : 'will' });
 }
 
 const AGENDA = new Set(['agenda', 'table', 'discussed', 'discussion', 'raised', 'talked']);
-const EASE = new Set(['ease', 'eased', 'easing', 'lift', 'lifted', 'lifting', 'remove', 'removed', 'relief', 'loosen', 'loosened', 'scrap', 'scrapped', 'waiver', 'waivers', 'exemption', 'exemptions']);
-const COMMIT = new Set(['agreed', 'agree', 'agreement', 'understanding', 'would', 'will', 'deal', 'decided', 'promised', 'pledged', 'lifted', 'eased', 'removed', 'scrapped', 'loosened', 'signed', 'granted', 'approved']);
+const EASE = new Set(['ease', 'eased', 'easing', 'lift', 'lifted', 'lifting', 'remove', 'removed', 'relief', 'loosen', 'loosened', 'scrap', 'scrapped', 'waiver', 'waivers', 'exemption', 'exemptions', 'soften', 'softened', 'softening', 'relax', 'relaxed', 'relaxing', 'unfreeze', 'unfrozen']);
+const COMMIT = new Set(['agreed', 'agree', 'agreement', 'understanding', 'would', 'will', 'deal', 'decided', 'promised', 'pledged', 'lifted', 'eased', 'removed', 'scrapped', 'loosened', 'signed', 'granted', 'approved', 'promise', 'gave']);
 
 function sanctions(c: Ctx, out: Claim[]): void {
   const { w } = c;
@@ -531,7 +541,7 @@ function met(c: Ctx, out: Claim[]): void {
     && (x !== 'held' || c.w.slice(k + 1, k + 7).some((y) => ['talks', 'discussions', 'meeting', 'negotiation', 'negotiations'].includes(y)) || c.w[k - 2] === 'were' || c.w[k - 1] === 'were')
     && (x !== 'meeting' || c.w[k + 1] === 'in')
     && (x !== 'took' || c.w[k + 1] === 'place'));
-  if (i < 0 || negatedAt(c, i, 4) || c.hasPrefix('will', 'plan', 'expect')) return;
+  if (i < 0 || negatedAt(c, i, 4) || c.hasPrefix('will', 'plan', 'expect') || MODAL.has(c.w[i - 1] ?? '') || MODAL.has(c.w[i - 2] ?? '')) return;
   out.push({ kind: 'met', place, anchor: c.w[i]! });
 }
 
@@ -547,6 +557,23 @@ function firstSinceInvasion(c: Ctx, out: Claim[]): void {
   const since = w.findIndex((x, i) => i > first && ((x === 'since' && w.slice(i + 1, i + 8).some((y) => WAR_START.test(y))) || (x === 'of' && w[i + 1] === 'the' && w[i + 2] === 'war') || (x === 'in' && w.slice(i + 1, i + 4).includes('three') && w.slice(i + 1, i + 5).includes('years'))));
   if (since < 0 || since - first > 14) return;
   out.push({ kind: 'first-since-invasion', anchor: w[first]! });
+}
+
+const LAND = /^(territor|land|lands|concession|concessions|region|regions)$|^territor/;
+const YIELD_WORDS = new Set(['cede', 'ceding', 'hand', 'handing', 'give', 'giving', 'return', 'returning', 'concede', 'conceding', 'surrender', 'relinquish', 'withdraw', 'concessions']);
+
+/** Whether a side would give up territory, and who says so ("Lavrov ruled out any territorial concessions"). */
+function territory(c: Ctx, speaker: string | null, out: Claim[]): void {
+  const { w } = c;
+  const at = w.findIndex((x) => LAND.test(x));
+  if (at < 0 || !w.some((x) => YIELD_WORDS.has(x) || x.startsWith('concession'))) return;
+  // Refusal: "ruled out", "rejected", "no territorial concessions", "will not cede" — not any "not" nearby.
+  const refused = w.some((x, i) => (x === 'ruled' || x === 'rules' || x === 'rule') && w[i + 1] === 'out') || w.some((x) => /^(reject|refus|dismiss)/.test(x))
+    || w[at - 1] === 'no' || w[at - 2] === 'no' || w.some((x, i) => YIELD_WORDS.has(x) && (w[i - 1] === 'not' || w[i - 1] === 'never'));
+  const ready = w.some((x, i) => ['ready', 'willing', 'open', 'prepared', 'agreed', 'offered', 'offer'].includes(x) && ['to', 'for'].includes(w[i + 1] ?? ''));
+  if (!refused && !ready) return;
+  const person = peopleIn(c, 0, at).find((p) => !c.possessive[c.a.mentions.find((m) => m.id === p)?.start ?? -1]) ?? null;
+  out.push({ kind: 'territory', open: !refused, by: person ?? speaker, anchor: refused ? 'ruled out' : 'ready' });
 }
 
 const CONCERN = ['concern', 'fear', 'unease', 'worr', 'complain', 'alarm', 'anxi', 'vocal', 'protest', 'grumbl'];
@@ -609,8 +636,8 @@ function summitWhen(c: Ctx, speaker: string | null, out: Claim[]): void {
     let when: 'next-week' | 'weeks' | 'months' | null = null, at = -1;
     for (let i = from; i < to && !when; i++) {
       if (w[i] === 'next' && w[i + 1] === 'week') { when = 'next-week'; at = i; }
-      else if (w[i] === 'weeks' && ['coming', 'few', 'of', 'within', 'in', 'next'].includes(w[i - 1] ?? '')) { when = 'weeks'; at = i; }
-      else if (w[i] === 'months' && ['coming', 'few', 'next'].includes(w[i - 1] ?? '')) { when = 'months'; at = i; }
+      else if (w[i] === 'weeks' && (['coming', 'few', 'of', 'within', 'in', 'next'].includes(w[i - 1] ?? '') || w[i + 1] === 'ahead')) { when = 'weeks'; at = i; }
+      else if (w[i] === 'months' && (['coming', 'few', 'next', 'many', 'several'].includes(w[i - 1] ?? '') || w[i + 1] === 'away' || w[i + 1] === 'ahead')) { when = 'months'; at = i; }
     }
     if (!when) continue;
     const clause = w.slice(from, to);
@@ -626,7 +653,7 @@ function summitWhen(c: Ctx, speaker: string | null, out: Claim[]): void {
       i = end;
     }
     by ??= s === 0 ? speaker : null;
-    const likely = !clause.some((x) => UNLIKELY.has(x)) && !negatedAt(c, at, 8);
+    const likely = !clause.some((x) => UNLIKELY.has(x) || NEG.has(x));
     out.push({ kind: 'summit-when', when, likely, by, anchor: w[at]! });
   }
 }
@@ -657,7 +684,25 @@ export function extractClaims(a: Analysis, speaker: string | null = null): Claim
   rejectsDeals(c, out);
   summitWhen(c, speaker, out);
   firstSinceInvasion(c, out);
+  territory(c, speaker, out);
   cache.set(a, { speaker, claims: out });
+  return out;
+}
+
+// A paragraph that rates a quoted claim ("Our rating: False") or calls something unconfirmed.
+const RATED = /\b(?:false|untrue|misleading|no evidence|not true|debunked|unfounded|baseless|fabricated)\b/i;
+const UNCONFIRMED = /\b(?:unconfirmed|unverified|(?:nobody|no one)\b[^.]{0,30}\bconfirmed|not (?:been )?confirmed|(?:not able|unable|could not) (?:to )?(?:be )?verif)/i;
+const QUOTED_CLAIM = /^\s*(?:claim\b[^:]*:\s*)?[\u201c"]/i;
+
+/**
+ * Sentences of a paragraph that make no claim of their own: the quoted claim a fact-check rates
+ * ("Claim 3: “Washington agreed to lift sanctions.” Our rating: No evidence."), and a rumour the
+ * paragraph says nobody confirmed (that sentence and the one before it).
+ */
+function unreportedSentences(sentences: readonly Analysis[], whole: Analysis): Set<number> {
+  const out = new Set<number>();
+  if (RATED.test(whole.text)) sentences.forEach((a, i) => { if (QUOTED_CLAIM.test(a.text)) out.add(i); });
+  sentences.forEach((a, i) => { if (UNCONFIRMED.test(a.text)) { out.add(i); if (i > 0) out.add(i - 1); } });
   return out;
 }
 
@@ -674,7 +719,8 @@ function mayNameSummit(a: Analysis): boolean {
 export function paragraphClaims(sentences: readonly Analysis[], speakers: readonly (string | null)[], whole: Analysis): { claims: Claim[]; sentence: number[] } {
   const claims: Claim[] = [];
   const sentence: number[] = [];
-  sentences.forEach((a, i) => { for (const c of extractClaims(a, speakers[i] ?? null)) { claims.push(c); sentence.push(i); } });
+  const skip = unreportedSentences(sentences, whole);
+  sentences.forEach((a, i) => { if (!skip.has(i)) for (const c of extractClaims(a, speakers[i] ?? null)) { claims.push(c); sentence.push(i); } });
   const missing = sentences.length > 1 && mayNameSummit(whole) ? [!claims.some((c) => c.kind === 'summit-date'), !claims.some((c) => c.kind === 'summit-when')] : [false, false];
   if (missing[0] || missing[1]) {
     const out: Claim[] = [];
@@ -703,7 +749,7 @@ export function claimKey(c: ClaimBody): string {
     case 'agreement': return `agreement:${c.topic}`;
     case 'exclusion-concern': return `exclusion-concern:${c.who}`;
     case 'rejects-deals': return `rejects-deals:${c.who}`;
-    case 'summit-when': return `summit-when:${c.when}`;
+    case 'summit-when': return 'summit-when';
     default: return c.kind;
   }
 }
@@ -752,9 +798,18 @@ export function relate(p: Claim, s: Claim): 'agree' | 'clash' | null {
       return !p.by || !o.by || p.by === o.by ? 'agree' : null;
     }
     case 'summit-when': {
+      // The same forecaster: the same horizon must have the same likelihood; two different horizons
+      // both called likely clash ("within weeks" vs "many months away"); "unlikely next week" and
+      // "likely within weeks" can both stand.
       const o = s as typeof p;
       if (!p.by || p.by !== o.by) return null;
-      return p.likely === o.likely ? 'agree' : 'clash';
+      if (p.when === o.when) return p.likely === o.likely ? 'agree' : 'clash';
+      return p.likely && o.likely ? 'clash' : null;
+    }
+    case 'territory': {
+      const o = s as typeof p;
+      if (!p.by || p.by !== o.by) return null;
+      return p.open === o.open ? 'agree' : 'clash';
     }
     case 'met':
     case 'exclusion-concern':
@@ -789,7 +844,7 @@ function who(id: string): string {
 const SIDE: Record<string, string> = { us: 'US', russia: 'Russian' };
 
 // Frames from most to least specific, for choosing which link to show a reader.
-const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'length', 'summit-date', 'summit-when', 'sanctions', 'timeline', 'agreement', 'verdict', 'rejects-deals', 'no-one-sidelined', 'presence', 'exclusion-concern', 'first-since-invasion', 'met'];
+const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'length', 'summit-date', 'summit-when', 'sanctions', 'timeline', 'territory', 'agreement', 'verdict', 'rejects-deals', 'no-one-sidelined', 'presence', 'exclusion-concern', 'first-since-invasion', 'met'];
 
 /** The most specific link of a relation ("Rubio led the US side" before "Rubio took part"). */
 export function bestLink(links: readonly ClaimLink[], relation: ClaimLink['relation']): ClaimLink | undefined {
@@ -817,6 +872,7 @@ export function describeClaim(c: Claim): string {
     case 'no-one-sidelined': return `${c.by ? who(c.by) : 'officials'}: no one is being sidelined`;
     case 'rejects-deals': return `${who(c.who)} rejects any deal made without it`;
     case 'first-since-invasion': return 'the first such talks since the invasion';
+    case 'territory': return `${c.by ? `${who(c.by)}: ` : ''}territorial concessions ${c.open ? 'are possible' : 'are ruled out'}`;
     case 'summit-when': return `${c.by ? `${who(c.by)}: ` : ''}a summit ${c.when === 'next-week' ? 'next week' : c.when === 'weeks' ? 'within weeks' : 'within months'} is ${c.likely ? 'likely' : 'unlikely'}`;
   }
 }

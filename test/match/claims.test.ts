@@ -124,6 +124,22 @@ describe('claim frames: more phrasings', () => {
     expect(only('This could potentially lead to the first real negotiations since the war began.', 'first-since-invasion')).toEqual([]);
   });
 
+  it('reads territorial concessions with who rules them in or out, and horizons of a summit by forecaster', () => {
+    expect(only('Lavrov ruled out any territorial concessions.', 'territory')).toMatchObject([{ open: false, by: 'lavrov' }]);
+    expect(only('Lavrov said Moscow was ready to hand back some land under a ceasefire.', 'territory')).toMatchObject([{ open: true, by: 'lavrov' }]);
+    expect(only('Rubio said Washington is not going to predetermine what those concessions would be.', 'territory')).toEqual([]);
+    const weeks = only('Waltz said a summit could come in the coming weeks.', 'summit-when')[0]!;
+    expect(relate(only('Waltz said a summit was many months away.', 'summit-when')[0]!, weeks)).toBe('clash');
+    expect(relate(only('Waltz said a summit next week was not on the cards.', 'summit-when')[0]!, weeks)).toBeNull();
+  });
+
+  it('reads no claim from a claim a fact-check rates, or from a rumour nobody confirmed', () => {
+    const para = (text: string[]) => paragraphClaims(text.map((t) => analyze(t)), text.map(() => null), analyze(text.join(' '))).claims;
+    expect(para(['Claim 3: “Washington agreed to lift sanctions on Russian banks.”', 'Our rating: No evidence.'])).toEqual([]);
+    expect(para(['Diplomats say the Americans quietly agreed to ease sanctions on oil.', 'Nobody has confirmed this.'])).toEqual([]);
+    expect(para(['Washington agreed to ease sanctions on oil.', 'Markets rose.']).map((c) => c.kind)).toEqual(['sanctions']);
+  });
+
   it('reads a summit date set across two sentences of a paragraph', () => {
     const text = ['Pencil in 2 April.', 'Donald Trump and Vladimir Putin are due to meet that day, aides said.'];
     const sentences = text.map((t) => analyze(t));
