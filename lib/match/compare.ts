@@ -130,17 +130,29 @@ function hasAttendanceFrame(a: Analysis): boolean {
   return a.words.some((w) => ATTENDANCE.has(w)) || a.terms.some((t) => ATTENDANCE.has(t));
 }
 
+// Vector rows of a term map's words, remembered per map (statements meet many sentences).
+const idCache = new WeakMap<Map<string, number>, { vectors: WordVectors; ids: Map<string, number> }>();
+function vectorIds(w: Map<string, number>, vectors: WordVectors): Map<string, number> {
+  const hit = idCache.get(w);
+  if (hit && hit.vectors === vectors) return hit.ids;
+  const ids = new Map<string, number>();
+  for (const t of w.keys()) if (!t.startsWith('@')) ids.set(t, vectors.id(t));
+  idCache.set(w, { vectors, ids });
+  return ids;
+}
+
 function softAlign(wa: Map<string, number>, wb: Map<string, number>, vectors: WordVectors | null | undefined): { massA: number; massB: number; aligned: [string, string, number][] } {
   const aligned: [string, string, number][] = [];
   if (!vectors) return { massA: 0, massB: 0, aligned };
-  const onlyA = [...wa.keys()].filter((t) => !wb.has(t) && !t.startsWith('@'));
-  const onlyB = [...wb.keys()].filter((t) => !wa.has(t) && !t.startsWith('@'));
+  const rowsA = vectorIds(wa, vectors), rowsB = vectorIds(wb, vectors);
+  const onlyA = [...rowsA.keys()].filter((t) => !wb.has(t));
+  const onlyB = [...rowsB.keys()].filter((t) => !wa.has(t));
   if (!onlyA.length || !onlyB.length) return { massA: 0, massB: 0, aligned };
-  const idsB = onlyB.map((t) => vectors.id(t));
+  const idsB = onlyB.map((t) => rowsB.get(t)!);
   const bestForB = new Float64Array(onlyB.length);
   let massA = 0;
   for (const ta of onlyA) {
-    const ia = vectors.id(ta);
+    const ia = rowsA.get(ta)!;
     const concept = CONCEPTS[ta];
     if (ia < 0 && !concept) continue;
     let best = 0, bestJ = -1;
