@@ -128,6 +128,8 @@ function subjectNear(c: Ctx, i: number, dir: 'before' | 'after' | 'both', span =
   if (dir !== 'after') {
     for (let k = i - 1; k >= Math.max(0, i - span); k--) {
       const id = c.entityAt[k];
+      // "Putin's foreign policy adviser" is not Putin.
+      if (id && typeOf(id) === 'person' && c.possessive[k]) continue;
       const s = id ? presenceSubject(id) : null;
       if (s) return s;
     }
@@ -232,6 +234,12 @@ function leaders(c: Ctx, out: Claim[]): void {
       const first = c.a.mentions.find((m) => typeOf(m.id) === 'person');
       if (first && first.start <= 3 && first.end < i && c.commaBefore[first.end]) k = first.end - 1;
     }
+    // A subject the alias table does not know ("Treasury Secretary Scott Bessent captained the U.S. team").
+    if (k >= 0 && !(c.entityAt[k] && typeOf(c.entityAt[k]!) === 'person')) {
+      const name = unknownNameIn(c, Math.max(0, k - 5), k + 1);
+      if (name && /^[A-Z]/.test(c.raw[k] ?? '')) add(name, x, i);
+      continue;
+    }
     // The subject, with people joined to it by "and" ("Lavrov and Ushakov led the talks").
     while (k >= 0) {
       const id = c.entityAt[k];
@@ -248,7 +256,7 @@ const PRESENT_WORDS = new Set(['attended', 'attend', 'attending', 'attends', 'pa
 const ABSENT_WORDS = new Set(['absent', 'absence', 'uninvited', 'exclusion', 'excluded']);
 // Words that list the people at the table after them: "flanked by A and B", "Facing them were A and B", "With him were A".
 const FLANK = new Set(['flanked', 'facing', 'alongside', 'joined']);
-const MODAL = new Set(['should', 'must', 'could', 'might', 'may', 'would', 'to', 'can', 'shall']);
+const MODAL = new Set(['should', 'must', 'could', 'might', 'may', 'would', 'will', 'to', 'can', 'shall']);
 const FEAR = new Set(['fear', 'fears', 'feared', 'fearful', 'fearing', 'worry', 'worries', 'worried', 'concern', 'concerns', 'concerned', 'warn', 'warned', 'warns']);
 const LIST_WORDS = new Set(['accompanied', 'seated', 'sat', 'included', 'includes', 'including']);
 
@@ -303,7 +311,7 @@ function presence(c: Ctx, out: Claim[]): void {
     } else if (x === 'left' && w[i + 1] === 'out') {
       anchor = 'left out';
       present = false;
-    } else if ((x === 'room' || x === 'table') && (w[i - 2] === 'in' || w[i - 2] === 'at') && w[i - 1] === 'the') {
+    } else if ((x === 'room' || x === 'table' || ((x === 'palace' || x === 'hall') && w[i - 2] === 'inside')) && (w[i - 2] === 'in' || w[i - 2] === 'at' || w[i - 2] === 'inside') && w[i - 1] === 'the') {
       // "no Ukrainian officials in the room", "Kyiv had nobody at the table": negation counts from "in"/"at".
       const neg = negatedAt(c, i - 2, 5);
       const who = subjectNear(c, i - 2, 'before', 12);
@@ -313,7 +321,7 @@ function presence(c: Ctx, out: Claim[]): void {
       // "Waltz stayed in Washington": somewhere other than the venue.
       anchor = `${x} in`;
       present = false;
-    } else if ((x === 'stayed' || x === 'stay' || x === 'stays' || x === 'remained') && ['behind', 'away', 'home'].includes(w[i + 1] ?? '')) {
+    } else if ((x === 'kept' || x === 'stayed' || x === 'stay' || x === 'stays' || x === 'remained') && ['behind', 'away', 'home'].includes(w[i + 1] ?? '')) {
       // "Rubio stayed behind in Washington"
       anchor = `${x} ${w[i + 1]}`;
       present = false;
@@ -339,7 +347,13 @@ function presence(c: Ctx, out: Claim[]): void {
       dir = 'both';
       if (absent) anchor = 'absence';
     } else if (ABSENT_WORDS.has(x)) {
-      if (x === 'absence') { const s = subjectNear(c, i, 'after', 6); if (s) add(s, false, x); continue; }
+      if (x === 'absence') {
+        // "Witkoff's absence from the table", "the absence of direct Ukrainian involvement"
+        const owner = c.possessive[i - 1] && c.entityAt[i - 1] ? presenceSubject(c.entityAt[i - 1]!) : null;
+        const s = owner ?? subjectNear(c, i, 'after', 6);
+        if (s) add(s, false, x);
+        continue;
+      }
       present = false;
       dir = x === 'exclusion' ? 'both' : 'before';
     } else if (PRESENT_WORDS.has(x)) {
@@ -366,6 +380,13 @@ function meetingLength(c: Ctx, out: Claim[]): void {
   // A length needs a word of duration, or "for"/"after" before the figure ("Twenty-four hours on, …" measures no meeting).
   if (!c.has(...TALK, 'table', 'they', 'delegations')) return;
   const timed = c.has(...LENGTH_WORDS);
+  // "ran from 10am to 1pm"
+  const span = /\bfrom\s+(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\.?\s+(?:to|until|till)\s+(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b/i.exec(c.a.text);
+  if (span) {
+    const at = (h: string, m: string | undefined, ap: string) => ((Number(h) % 12) + (ap.toLowerCase() === 'p' ? 12 : 0)) + Number(m ?? 0) / 60;
+    const hours = at(span[4]!, span[5], span[6]!) - at(span[1]!, span[2], span[3]!);
+    if (hours > 0 && hours < 24) { out.push({ kind: 'length', hours, text: span[0]!.replace(/^from\s+/i, 'from '), anchor: 'from' }); return; }
+  }
   for (const f of c.a.figures) {
     if (!timed && !new RegExp(`\\b(?:for|after)\\s+(?:\\S+\\s+){0,2}${f.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(c.a.text)) continue;
     if (f.kind !== 'duration' || (f.unit !== 'hour' && f.unit !== 'minute')) continue;
@@ -415,7 +436,7 @@ const COMMIT = new Set(['agreed', 'agree', 'agreement', 'understanding', 'would'
 function sanctions(c: Ctx, out: Claim[]): void {
   const { w } = c;
   // "easing curbs on Russian exporters" speaks of sanctions without the word.
-  if (!c.hasPrefix('sanction') && !w.some((x, i) => (x === 'curbs' || x === 'restrictions') && EASE.has(w[i - 1] ?? ''))) return;
+  if (!c.hasPrefix('sanction') && !w.some((x, i) => (x === 'curbs' || x === 'restrictions') && EASE.has(w[i - 1] ?? '')) && !c.has('waiver', 'waivers', 'exemption', 'exemptions')) return;
   for (let i = 0; i < w.length; i++) {
     if ((AGENDA.has(w[i]!) || (w[i] === 'came' && w[i + 1] === 'up')) && negatedAt(c, i, 7)) {
       out.push({ kind: 'sanctions', status: 'off-agenda', anchor: `not ${w[i]}` });
@@ -426,7 +447,7 @@ function sanctions(c: Ctx, out: Claim[]): void {
   // A wish is not an outcome: "lifting sanctions was among the Kremlin's priorities".
   const wish = c.hasPrefix('priorit', 'hope', 'seek', 'sought', 'demand', 'want', 'push', 'aim');
   if (easeAt >= 0 && !wish) {
-    const window = w.slice(Math.max(0, easeAt - 6), easeAt + 1);
+    const window = w.slice(Math.max(0, easeAt - 6), easeAt + 12);
     if (window.some((x) => COMMIT.has(x)) && !window.some((x) => NEG.has(x) || x === 'possibility' || x === 'whether' || x === 'priorities')) {
       out.push({ kind: 'sanctions', status: 'agreed', anchor: w[easeAt]! });
       return;
@@ -475,7 +496,7 @@ function agreements(c: Ctx, out: Claim[]): void {
 
 const GOOD = new Set(['useful', 'productive', 'fruitful', 'constructive', 'positive', 'successful', 'success', 'good', 'excellent', 'substantive']);
 const BAD = new Set(['useless', 'unproductive', 'fruitless', 'pointless', 'failure', 'waste', 'futile', 'worthless', 'disappointing', 'flop', 'fiasco', 'disaster', 'letdown', 'dud']);
-const TALK = ['talks', 'meeting', 'conversation', 'discussions', 'discussion', 'session', 'exercise'];
+const TALK = ['talks', 'meeting', 'conversation', 'discussions', 'discussion', 'session', 'exercise', 'exchange', 'encounter', 'negotiations'];
 
 // Who speaks for the delegations when "both sides" judge: not spokespeople or heads of state at home.
 const NOT_AT_TABLE_ROLES = new Set(['role:spokesperson', 'role:president']);
@@ -499,12 +520,21 @@ function verdicts(c: Ctx, speaker: string | null, out: Claim[]): void {
     // The judgement must be of the talks themselves: a talk word close by, or the delegations judging their day.
     if (by !== 'both' && !w.slice(Math.max(0, i - 7), i + 4).some((y) => TALK.includes(y))) continue;
     by ??= speaker;
-    if (out.some((o) => o.kind === 'verdict' && o.by === by && o.positive === positive)) continue;
-    out.push({ kind: 'verdict', positive, by, word: stepForward ? 'a step forward' : x, anchor: stepForward ? 'step' : x });
+    // "Both Rubio and Lavrov … judged the exchange a fruitless one": every judge joined by "and".
+    const judges = [by];
+    const m = by && by !== 'both' ? c.a.mentions.find((mm) => mm.id === by) : undefined;
+    if (m && w[m.start - 1] === 'and') {
+      const other = c.entityAt[m.start - 2];
+      if (other && typeOf(other) === 'person') judges.push(other);
+    }
+    for (const j of judges) {
+      if (out.some((o) => o.kind === 'verdict' && o.by === j && o.positive === positive)) continue;
+      out.push({ kind: 'verdict', positive, by: j, word: stepForward ? 'a step forward' : x, anchor: stepForward ? 'step' : x });
+    }
   }
 }
 
-const PROGRESS = new Set(['progress', 'results', 'result', 'improvement', 'improvements', 'improve', 'breakthrough', 'breakthroughs', 'gains', 'movement']);
+const PROGRESS = new Set(['progress', 'results', 'result', 'improvement', 'improvements', 'improve', 'breakthrough', 'breakthroughs', 'gains', 'movement', 'moving', 'thaw']);
 const FORECAST = ['could', 'will', 'would', 'may', 'might', 'expected', 'expects', 'predicted', 'predicting', 'predicts', 'believed', 'believes', 'think', 'forecast', 'likely', 'wait', 'patience'];
 const DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
@@ -570,7 +600,7 @@ function territory(c: Ctx, speaker: string | null, out: Claim[]): void {
   // Refusal: "ruled out", "rejected", "no territorial concessions", "will not cede" — not any "not" nearby.
   const refused = w.some((x, i) => (x === 'ruled' || x === 'rules' || x === 'rule') && w[i + 1] === 'out') || w.some((x) => /^(reject|refus|dismiss)/.test(x))
     || w[at - 1] === 'no' || w[at - 2] === 'no' || w.some((x, i) => YIELD_WORDS.has(x) && (w[i - 1] === 'not' || w[i - 1] === 'never'));
-  const ready = w.some((x, i) => ['ready', 'willing', 'open', 'prepared', 'agreed', 'offered', 'offer'].includes(x) && ['to', 'for'].includes(w[i + 1] ?? ''));
+  const ready = w.some((x, i) => ['ready', 'willing', 'willingness', 'readiness', 'open', 'prepared', 'agreed', 'offered', 'offer'].includes(x) && (['to', 'for'].includes(w[i + 1] ?? '') || x.endsWith('ness')));
   if (!refused && !ready) return;
   const person = peopleIn(c, 0, at).find((p) => !c.possessive[c.a.mentions.find((m) => m.id === p)?.start ?? -1]) ?? null;
   out.push({ kind: 'territory', open: !refused, by: person ?? speaker, anchor: refused ? 'ruled out' : 'ready' });
@@ -619,6 +649,7 @@ function rejectsDeals(c: Ctx, out: Claim[]): void {
 }
 
 const SAYING = new Set(['said', 'says', 'say', 'told', 'tells', 'hinted', 'suggested', 'suggests', 'thinks', 'thought', 'judged', 'judges', 'believes', 'believed', 'expects', 'expected', 'predicted', 'talks', 'talked', 'spoke', 'added', 'insisted', 'argued', 'cautioned', 'warned', 'signalled', 'indicated']);
+const OPINION = new Set(['guess', 'view', 'estimate', 'forecast', 'prediction', 'expectation', 'hunch', 'bet', 'assessment', 'reckoning']);
 const UNLIKELY = new Set(['unlikely', 'improbable', 'doubtful', 'doubt', 'doubted']);
 
 /**
@@ -637,7 +668,7 @@ function summitWhen(c: Ctx, speaker: string | null, out: Claim[]): void {
     for (let i = from; i < to && !when; i++) {
       if (w[i] === 'next' && w[i + 1] === 'week') { when = 'next-week'; at = i; }
       else if (w[i] === 'weeks' && (['coming', 'few', 'of', 'within', 'in', 'next'].includes(w[i - 1] ?? '') || w[i + 1] === 'ahead')) { when = 'weeks'; at = i; }
-      else if (w[i] === 'months' && (['coming', 'few', 'next', 'many', 'several'].includes(w[i - 1] ?? '') || w[i + 1] === 'away' || w[i + 1] === 'ahead')) { when = 'months'; at = i; }
+      else if (w[i] === 'months' && (['coming', 'few', 'next', 'many', 'several', 'that'].includes(w[i - 1] ?? '') || ['away', 'ahead', 'rather'].includes(w[i + 1] ?? ''))) { when = 'months'; at = i; }
     }
     if (!when) continue;
     const clause = w.slice(from, to);
@@ -646,9 +677,15 @@ function summitWhen(c: Ctx, speaker: string | null, out: Claim[]): void {
     let by: string | null = null;
     for (let i = from; i < to && !by; i++) {
       const id = c.entityAt[i];
-      if (!id || typeOf(id) !== 'person' || c.possessive[i]) continue;
+      if (!id || typeOf(id) !== 'person') continue;
       let end = i;
       while (c.entityAt[end + 1] === id) end++;
+      // "Ushakov's guess was …": a possessive counts only before a word of opinion.
+      if (c.possessive[end]) {
+        if (OPINION.has(w[end + 1] ?? '')) by = id;
+        i = end;
+        continue;
+      }
       if (w.slice(end + 1, Math.min(to, end + 5)).some((x) => SAYING.has(x)) || SAYING.has(w[i - 1] ?? '')) by = id;
       i = end;
     }

@@ -140,6 +140,16 @@ describe('claim frames: more phrasings', () => {
     expect(para(['Washington agreed to ease sanctions on oil.', 'Markets rose.']).map((c) => c.kind)).toEqual(['sanctions']);
   });
 
+  it('reads time spans, granted waivers, "kept away", "X\'s absence", a willingness to cede land, and joint judges', () => {
+    expect(only('The talks ran from 10am to 1pm local time.', 'length')).toMatchObject([{ hours: 3 }]);
+    expect(only('A waiver letting Russian airlines buy parts was granted by Washington.', 'sanctions')).toMatchObject([{ status: 'agreed' }]);
+    expect(only('Yuri Ushakov, Putin’s adviser, was kept away from the talks.', 'presence')).toMatchObject([{ who: 'ushakov', present: false }]);
+    expect(only('Much was made of Steve Witkoff’s absence from the table.', 'presence')).toMatchObject([{ who: 'witkoff', present: false }]);
+    expect(only('Lavrov voiced a willingness to surrender some territory.', 'territory')).toMatchObject([{ open: true, by: 'lavrov' }]);
+    expect(only('Both Rubio and Lavrov judged the exchange a fruitless one.', 'verdict').map((c) => (c as { by: string }).by).sort()).toEqual(['lavrov', 'rubio']);
+    expect(only('Rubio, who will stay away from the G20 meeting, spoke briefly.', 'presence')).toEqual([]);
+  });
+
   it('reads a summit date set across two sentences of a paragraph', () => {
     const text = ['Pencil in 2 April.', 'Donald Trump and Vladimir Putin are due to meet that day, aides said.'];
     const sentences = text.map((t) => analyze(t));
