@@ -214,6 +214,13 @@ function leaders(c: Ctx, out: Claim[]): void {
       continue;
     }
     if (!LEAD_VERBS.has(x)) continue;
+    // "chaired not by Sergei Lavrov but by Nikolai Patrushev": the leader is the one after "but by".
+    if (w[i + 1] === 'not' && w[i + 2] === 'by') {
+      const but = w.findIndex((y, k) => k > i + 2 && k < i + 14 && y === 'but' && w[k + 1] === 'by');
+      const p = but > 0 ? personAfter(but + 2, but + 10) : null;
+      if (p) add(p, x, i);
+      continue;
+    }
     const up = w[i + 1] === 'up' ? 1 : 0;
     if (w[i + 1 + up] === 'by') {
       // "a delegation led by (Foreign Minister) Sergey Lavrov"
@@ -321,6 +328,12 @@ function presence(c: Ctx, out: Claim[]): void {
       // "Waltz stayed in Washington": somewhere other than the venue.
       anchor = `${x} in`;
       present = false;
+    } else if ((x === 'travel' || x === 'travelled' || x === 'traveled' || x === 'fly' || x === 'flew') && w.slice(i + 1, i + 4).some((y) => ['delegation', 'riyadh', 'talks', 'saudi'].includes(y) || c.entityAt[i + 2] === 'riyadh' || c.entityAt[i + 2] === 'saudi')) {
+      // "Dmitriev did not travel with the delegation"
+      present = true;
+    } else if (x === 'followed' && w.slice(i + 1, i + 4).some((y) => TALK.includes(y)) && w.slice(i + 2, i + 7).includes('from')) {
+      // "followed the talks from Moscow"
+      present = false;
     } else if ((x === 'kept' || x === 'stayed' || x === 'stay' || x === 'stays' || x === 'remained') && ['behind', 'away', 'home'].includes(w[i + 1] ?? '')) {
       // "Rubio stayed behind in Washington"
       anchor = `${x} ${w[i + 1]}`;
@@ -388,6 +401,9 @@ function meetingLength(c: Ctx, out: Claim[]): void {
     if (hours > 0 && hours < 24) { out.push({ kind: 'length', hours, text: span[0]!.replace(/^from\s+/i, 'from '), anchor: 'from' }); return; }
   }
   for (const f of c.a.figures) {
+    // "Lavrov later spent about twenty minutes briefing journalists": a person's time, not the meeting's.
+    const spent = c.w.findIndex((x) => x === 'spent' || x === 'spending');
+    if (spent > 0 && c.a.text.indexOf(f.text) > c.a.text.toLowerCase().indexOf('spen') && peopleIn(c, Math.max(0, spent - 3), spent).length) continue;
     if (!timed && !new RegExp(`\\b(?:for|after)\\s+(?:\\S+\\s+){0,2}${f.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(c.a.text)) continue;
     if (f.kind !== 'duration' || (f.unit !== 'hour' && f.unit !== 'minute')) continue;
     // "for hours": no figure to check.
@@ -425,12 +441,12 @@ function summitDate(c: Ctx, out: Claim[]): void {
   }
   // "the two leaders will meet in Riyadh on 15 March"
   const dated = c.a.figures.some((f) => f.kind === 'date') || w.some((y, k) => MONTHS.has(y) && /^\d/.test(w[k - 1] ?? w[k + 1] ?? ''));
-  const willMeet = w.some((y, k) => (y === 'will' || (['due', 'agreed', 'set', 'scheduled', 'going'].includes(y) && w[k + 1] === 'to')) && w.slice(k + 1, k + 4).some((z) => z.startsWith('meet')));
+  const willMeet = w.some((y, k) => (y === 'will' || y === 'would' || (['due', 'agreed', 'set', 'scheduled', 'going'].includes(y) && w[k + 1] === 'to')) && w.slice(k + 1, k + 4).some((z) => z.startsWith('meet') || z === 'hold'));
   if (dated && willMeet && !w.some((y) => NEG.has(y))) out.push({ kind: 'summit-date', set: true, anchor: w.includes('due') ? 'due' : 'will' });
 }
 
 const AGENDA = new Set(['agenda', 'table', 'discussed', 'discussion', 'raised', 'talked']);
-const EASE = new Set(['ease', 'eased', 'easing', 'lift', 'lifted', 'lifting', 'remove', 'removed', 'relief', 'loosen', 'loosened', 'scrap', 'scrapped', 'waiver', 'waivers', 'exemption', 'exemptions', 'soften', 'softened', 'softening', 'relax', 'relaxed', 'relaxing', 'unfreeze', 'unfrozen']);
+const EASE = new Set(['ease', 'eased', 'easing', 'lift', 'lifted', 'lifting', 'remove', 'removed', 'relief', 'loosen', 'loosened', 'scrap', 'scrapped', 'waiver', 'waivers', 'exemption', 'exemptions', 'soften', 'softened', 'softening', 'suspend', 'suspended', 'suspending', 'suspension', 'relax', 'relaxed', 'relaxing', 'unfreeze', 'unfrozen']);
 const COMMIT = new Set(['agreed', 'agree', 'agreement', 'understanding', 'would', 'will', 'deal', 'decided', 'promised', 'pledged', 'lifted', 'eased', 'removed', 'scrapped', 'loosened', 'signed', 'granted', 'approved', 'promise', 'gave']);
 
 function sanctions(c: Ctx, out: Claim[]): void {
@@ -495,7 +511,7 @@ function agreements(c: Ctx, out: Claim[]): void {
 }
 
 const GOOD = new Set(['useful', 'productive', 'fruitful', 'constructive', 'positive', 'successful', 'success', 'good', 'excellent', 'substantive']);
-const BAD = new Set(['useless', 'unproductive', 'fruitless', 'pointless', 'failure', 'waste', 'futile', 'worthless', 'disappointing', 'flop', 'fiasco', 'disaster', 'letdown', 'dud']);
+const BAD = new Set(['useless', 'unproductive', 'fruitless', 'pointless', 'failure', 'waste', 'futile', 'worthless', 'disappointing', 'flop', 'fiasco', 'disaster', 'letdown', 'dud', 'wasted']);
 const TALK = ['talks', 'meeting', 'conversation', 'discussions', 'discussion', 'session', 'exercise', 'exchange', 'encounter', 'negotiations'];
 
 // Who speaks for the delegations when "both sides" judge: not spokespeople or heads of state at home.
@@ -503,7 +519,7 @@ const NOT_AT_TABLE_ROLES = new Set(['role:spokesperson', 'role:president']);
 
 function verdicts(c: Ctx, speaker: string | null, out: Claim[]): void {
   const { w } = c;
-  if (!c.has(...TALK)) return;
+  if (!c.has(...TALK, 'delegation', 'delegations', 'sides')) return;
   for (let i = 0; i < w.length; i++) {
     const x = w[i]!;
     const stepForward = x === 'step' && (w[i + 1] === 'forward' || w[i - 1] === 'important');
@@ -516,9 +532,11 @@ function verdicts(c: Ctx, speaker: string | null, out: Claim[]): void {
       const id = c.entityAt[k];
       if (id && typeOf(id) === 'person' && !c.possessive[k]) by = id;
       else if ((w[k] === 'both' || w[k] === 'two') && ['sides', 'delegations', 'countries', 'teams'].includes(w[k + 1] ?? '')) by = 'both';
+      // "The Russian delegation came out describing the afternoon as wasted": one side judging.
+      else if ((id === 'us' || id === 'russia') && ['delegation', 'side', 'team'].includes(w[k + 1] ?? '')) by = `side:${id}`;
     }
     // The judgement must be of the talks themselves: a talk word close by, or the delegations judging their day.
-    if (by !== 'both' && !w.slice(Math.max(0, i - 7), i + 4).some((y) => TALK.includes(y))) continue;
+    if (by !== 'both' && !by?.startsWith('side:') && !w.slice(Math.max(0, i - 7), i + 4).some((y) => TALK.includes(y))) continue;
     by ??= speaker;
     // "Both Rubio and Lavrov … judged the exchange a fruitless one": every judge joined by "and".
     const judges = [by];
@@ -536,6 +554,7 @@ function verdicts(c: Ctx, speaker: string | null, out: Claim[]): void {
 
 const PROGRESS = new Set(['progress', 'results', 'result', 'improvement', 'improvements', 'improve', 'breakthrough', 'breakthroughs', 'gains', 'movement', 'moving', 'thaw']);
 const FORECAST = ['could', 'will', 'would', 'may', 'might', 'expected', 'expects', 'predicted', 'predicting', 'predicts', 'believed', 'believes', 'think', 'forecast', 'likely', 'wait', 'patience'];
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
 function timeline(c: Ctx, speaker: string | null, out: Claim[]): void {
@@ -547,6 +566,15 @@ function timeline(c: Ctx, speaker: string | null, out: Claim[]): void {
     out.push({ kind: 'timeline', days: [f.value * d, (f.max ?? f.value) * d], text: f.text, by: person ?? speaker, anchor: f.text });
     return;
   }
+  // "by the first week of March": days from the February talks to that month.
+  const month = /\bby\s+(?:the\s+)?(?:(?:first|second|third|last)\s+week\s+of\s+|end\s+of\s+|early\s+|mid-?|late\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.exec(c.a.text);
+  if (month) {
+    const m = MONTH_NAMES.indexOf(month[1]!.toLowerCase());
+    const d = ((m - 1 + 12) % 12) * 30;
+    const person = peopleIn(c, 0, c.w.length)[0] ?? null;
+    out.push({ kind: 'timeline', days: [Math.max(1, d - 15), d + 15], text: month[0]!, by: person ?? speaker, anchor: month[1]!.toLowerCase() });
+    return;
+  }
   // "not before the end of the year": about ten months after the February talks.
   const end = c.w.findIndex((x, i) => x === 'end' && c.w[i + 1] === 'of' && c.w[i + 3] === 'year');
   if (end >= 0) {
@@ -556,7 +584,7 @@ function timeline(c: Ctx, speaker: string | null, out: Claim[]): void {
   }
 }
 
-const MET = new Set(['met', 'meet', 'meeting', 'convened', 'hosted', 'gathered', 'sat', 'held', 'facing', 'took']);
+const MET = new Set(['met', 'meet', 'meeting', 'convened', 'hosted', 'gathered', 'sat', 'held', 'facing', 'faced', 'took', 'reopened', 'resumed']);
 const VENUE = new Set(['riyadh', 'saudi', 'diriyah']);
 
 /** That the meeting took place: both sides named, a meeting verb and the place ("US and Russian officials met in Riyadh"). */
@@ -567,9 +595,10 @@ function met(c: Ctx, out: Claim[]): void {
   if (!place) return;
   const i = c.w.findIndex((x, k) => MET.has(x)
     && (x !== 'sat' || c.w[k + 1] === 'down' || c.w[k + 1] === 'across')
-    && (x !== 'facing' || ['one', 'each'].includes(c.w[k + 1] ?? ''))
+    && ((x !== 'facing' && x !== 'faced') || ['one', 'each'].includes(c.w[k + 1] ?? ''))
+    && ((x !== 'reopened' && x !== 'resumed') || c.w.slice(k + 1, k + 4).some((y) => ['talks', 'dialogue', 'contacts', 'negotiations'].includes(y)))
     && (x !== 'held' || c.w.slice(k + 1, k + 7).some((y) => ['talks', 'discussions', 'meeting', 'negotiation', 'negotiations'].includes(y)) || c.w[k - 2] === 'were' || c.w[k - 1] === 'were')
-    && (x !== 'meeting' || c.w[k + 1] === 'in')
+    && (x !== 'meeting' || c.w[k + 1] === 'in' || c.w[k + 1] === 'between')
     && (x !== 'took' || c.w[k + 1] === 'place'));
   if (i < 0 || negatedAt(c, i, 4) || c.hasPrefix('will', 'plan', 'expect') || MODAL.has(c.w[i - 1] ?? '') || MODAL.has(c.w[i - 2] ?? '')) return;
   out.push({ kind: 'met', place, anchor: c.w[i]! });
@@ -582,6 +611,11 @@ const WAR_START = /^(invasion|invaded|invade|war|assault|attack|offensive|rolled
 /** That these were the first such talks since the invasion ("the first high-level meeting … since Russia's invasion"). */
 function firstSinceInvasion(c: Ctx, out: Claim[]): void {
   const { w } = c;
+  // "Not since the Kremlin sent its tanks over the border had the two faced one another."
+  if (w[0] === 'not' && w[1] === 'since' && w.slice(2, 14).some((y) => WAR_START.test(y) || y === 'tanks' || y === 'troops')) {
+    out.push({ kind: 'first-since-invasion', anchor: 'not since' });
+    return;
+  }
   const first = w.findIndex((x, i) => x === 'first' || ((x === 'highest' || x === 'most') && ['level', 'senior'].includes(w[i + 1] ?? '')));
   if (first < 0 || w.slice(0, first).some((x) => HEDGED.has(x))) return;
   const since = w.findIndex((x, i) => i > first && ((x === 'since' && w.slice(i + 1, i + 8).some((y) => WAR_START.test(y))) || (x === 'of' && w[i + 1] === 'the' && w[i + 2] === 'war') || (x === 'in' && w.slice(i + 1, i + 4).includes('three') && w.slice(i + 1, i + 5).includes('years'))));
@@ -589,7 +623,7 @@ function firstSinceInvasion(c: Ctx, out: Claim[]): void {
   out.push({ kind: 'first-since-invasion', anchor: w[first]! });
 }
 
-const LAND = /^(territor|land|lands|concession|concessions|region|regions)$|^territor/;
+const LAND = /^(territor|land|lands|ground|concession|concessions|region|regions)$|^territor/;
 const YIELD_WORDS = new Set(['cede', 'ceding', 'hand', 'handing', 'give', 'giving', 'return', 'returning', 'concede', 'conceding', 'surrender', 'relinquish', 'withdraw', 'concessions']);
 
 /** Whether a side would give up territory, and who says so ("Lavrov ruled out any territorial concessions"). */
@@ -600,14 +634,15 @@ function territory(c: Ctx, speaker: string | null, out: Claim[]): void {
   // Refusal: "ruled out", "rejected", "no territorial concessions", "will not cede" — not any "not" nearby.
   const refused = w.some((x, i) => (x === 'ruled' || x === 'rules' || x === 'rule') && w[i + 1] === 'out') || w.some((x) => /^(reject|refus|dismiss)/.test(x))
     || w[at - 1] === 'no' || w[at - 2] === 'no' || w.some((x, i) => YIELD_WORDS.has(x) && (w[i - 1] === 'not' || w[i - 1] === 'never'));
-  const ready = w.some((x, i) => ['ready', 'willing', 'willingness', 'readiness', 'open', 'prepared', 'agreed', 'offered', 'offer'].includes(x) && (['to', 'for'].includes(w[i + 1] ?? '') || x.endsWith('ness')));
+  const ready = w.some((x, i) => ['ready', 'willing', 'willingness', 'readiness', 'open', 'prepared', 'agreed', 'offered', 'offer'].includes(x) && (['to', 'for'].includes(w[i + 1] ?? '') || x.endsWith('ness')))
+    || w.some((x, i) => YIELD_WORDS.has(x) && ['could', 'would', 'might', 'can'].includes(w[i - 1] ?? ''));
   if (!refused && !ready) return;
   const person = peopleIn(c, 0, at).find((p) => !c.possessive[c.a.mentions.find((m) => m.id === p)?.start ?? -1]) ?? null;
   out.push({ kind: 'territory', open: !refused, by: person ?? speaker, anchor: refused ? 'ruled out' : 'ready' });
 }
 
-const CONCERN = ['concern', 'fear', 'unease', 'worr', 'complain', 'alarm', 'anxi', 'vocal', 'protest', 'grumbl'];
-const SIDELINED = ['sideline', 'exclu', 'absence', 'pushed aside', 'left out', 'leaves out', 'frozen out', 'cut out', 'over their heads', 'over its head'];
+const CONCERN = ['concern', 'fear', 'uneas', 'worr', 'complain', 'alarm', 'anxi', 'vocal', 'protest', 'grumbl', 'resent', 'grievance', 'snub', 'stung'];
+const SIDELINED = ['sideline', 'exclu', 'absence', 'pushed aside', 'left out', 'leaves out', 'frozen out', 'cut out', 'kept out', 'shut out', 'over their heads', 'over its head', 'from the outside', 'no seat', 'without kyiv', 'without ukraine'];
 
 /** A party's concern at being left out ("European allies voiced concerns about being sidelined"). */
 function exclusionConcern(c: Ctx, out: Claim[]): void {
@@ -667,6 +702,8 @@ function summitWhen(c: Ctx, speaker: string | null, out: Claim[]): void {
     let when: 'next-week' | 'weeks' | 'months' | null = null, at = -1;
     for (let i = from; i < to && !when; i++) {
       if (w[i] === 'next' && w[i + 1] === 'week') { when = 'next-week'; at = i; }
+      else if (w[i] === 'days' && ['next', 'coming'].includes(w[i - 2] ?? '') && ['seven', 'few', '7', 'several'].includes(w[i - 1] ?? '')) { when = 'next-week'; at = i; }
+      else if (w[i] === 'weeks' && w.slice(Math.max(from, i - 5), i).includes('than') && w.slice(Math.max(from, i - 6), i).some((y) => y === 'longer' || y === 'more')) { when = 'months'; at = i; }
       else if (w[i] === 'weeks' && (['coming', 'few', 'of', 'within', 'in', 'next'].includes(w[i - 1] ?? '') || w[i + 1] === 'ahead')) { when = 'weeks'; at = i; }
       else if (w[i] === 'months' && (['coming', 'few', 'next', 'many', 'several', 'that'].includes(w[i - 1] ?? '') || ['away', 'ahead', 'rather'].includes(w[i + 1] ?? ''))) { when = 'months'; at = i; }
     }
@@ -688,6 +725,11 @@ function summitWhen(c: Ctx, speaker: string | null, out: Claim[]): void {
       }
       if (w.slice(end + 1, Math.min(to, end + 5)).some((x) => SAYING.has(x)) || SAYING.has(w[i - 1] ?? '')) by = id;
       i = end;
+    }
+    // No saying verb: the clause's subject, if a person opens it ("Ushakov was the optimist, …").
+    if (!by) {
+      const first = c.a.mentions.find((m) => m.start >= from && m.start <= from + 2 && typeOf(m.id) === 'person' && !c.possessive[m.end - 1]);
+      if (first) by = first.id;
     }
     by ??= s === 0 ? speaker : null;
     const likely = !clause.some((x) => UNLIKELY.has(x) || NEG.has(x));
@@ -751,19 +793,31 @@ function mayNameSummit(a: Analysis): boolean {
 /**
  * The claims of a paragraph's sentences, each with the sentence it was read from. A summit date may
  * be set across two sentences ("Pencil in 2 April. Trump and Putin are due to meet that day."), so
- * the summit frames are also read on the paragraph as a whole when no sentence has them.
+ * the summit frames, the meeting and a worry about exclusion are also read on the paragraph as a whole
+ * when no sentence has them.
  */
 export function paragraphClaims(sentences: readonly Analysis[], speakers: readonly (string | null)[], whole: Analysis): { claims: Claim[]; sentence: number[] } {
   const claims: Claim[] = [];
   const sentence: number[] = [];
   const skip = unreportedSentences(sentences, whole);
   sentences.forEach((a, i) => { if (!skip.has(i)) for (const c of extractClaims(a, speakers[i] ?? null)) { claims.push(c); sentence.push(i); } });
-  const missing = sentences.length > 1 && mayNameSummit(whole) ? [!claims.some((c) => c.kind === 'summit-date'), !claims.some((c) => c.kind === 'summit-when')] : [false, false];
-  if (missing[0] || missing[1]) {
+  const multi = sentences.length > 1;
+  const summit = multi && mayNameSummit(whole);
+  const missing = [
+    summit && !claims.some((c) => c.kind === 'summit-date'),
+    summit && !claims.some((c) => c.kind === 'summit-when'),
+    multi && skip.size === 0 && !claims.some((c) => c.kind === 'met'),
+    multi && skip.size === 0 && !claims.some((c) => c.kind === 'exclusion-concern'),
+  ];
+  if (missing.some(Boolean)) {
     const out: Claim[] = [];
     const ctx = context(whole);
     if (missing[0]) summitDate(ctx, out);
     if (missing[1]) summitWhen(ctx, speakers[0] ?? null, out);
+    // The meeting and a worry about exclusion may also be told over two sentences
+    // ("… had the two faced one another across a table. On Tuesday, at Diriyah, they finally did.").
+    if (missing[2]) met(ctx, out);
+    if (missing[3]) exclusionConcern(ctx, out);
     for (const c of out) {
       claims.push(c);
       const at = sentences.findIndex((a) => a.words.includes(c.anchor.split(' ').at(-1)!));
@@ -798,8 +852,10 @@ function sameSpeaker(x: string | null, y: string | null): boolean {
   if (!x || !y) return false;
   if (x === y) return true;
   const atTable = (id: string) => COUNTRY_OF_BOTH.has(countryOf(id) ?? '') && !Object.entries(ROLE_HOLDERS).some(([k, v]) => v === id && NOT_AT_TABLE_ROLES.has(k.split('|')[0]!));
-  if (x === 'both') return atTable(y);
-  if (y === 'both') return atTable(x);
+  if (x === 'both') return atTable(y) || y.startsWith('side:');
+  if (y === 'both') return atTable(x) || x.startsWith('side:');
+  if (x.startsWith('side:')) return atTable(y) && countryOf(y) === x.slice(5);
+  if (y.startsWith('side:')) return atTable(x) && countryOf(x) === y.slice(5);
   return false;
 }
 

@@ -150,6 +150,25 @@ describe('claim frames: more phrasings', () => {
     expect(only('Rubio, who will stay away from the G20 meeting, spoke briefly.', 'presence')).toEqual([]);
   });
 
+  it('reads "chaired not by X but by Y", "did not travel with the delegation", suspended sanctions, a summit held on a date, one side\'s verdict', () => {
+    expect(only('The Russian delegation was chaired not by Sergei Lavrov but by Nikolai Patrushev.', 'leader')).toMatchObject([{ side: 'russia', person: 'Nikolai Patrushev' }]);
+    expect(only('Kirill Dmitriev, the fund chief, did not travel with the delegation.', 'presence')).toMatchObject([{ who: 'dmitriev', present: false }]);
+    expect(only('The American delegation agreed to suspend secondary sanctions on banks.', 'sanctions')).toMatchObject([{ status: 'agreed' }]);
+    expect(only('The two presidents would hold their summit on 20 April.', 'summit-date')).toMatchObject([{ set: true }]);
+    const side = only('The Russian delegation came out describing the afternoon as wasted.', 'verdict')[0]!;
+    expect(side).toMatchObject({ positive: false, by: 'side:russia' });
+    expect(relate(side, only('Lavrov said the conversation was very useful.', 'verdict')[0]!)).toBe('clash');
+    expect(relate(side, only('Witkoff called the meeting positive.', 'verdict')[0]!)).toBeNull();
+  });
+
+  it('reads the meeting and a worry about exclusion told over two sentences of a paragraph', () => {
+    const text = ['Not since the Kremlin sent its tanks over the border had the top diplomats of Washington and Moscow faced one another across a table.', 'On Tuesday, at Diriyah, they finally did.'];
+    const found = paragraphClaims(text.map((t) => analyze(t)), [null, null], analyze(text.join(' '))).claims.map((c) => c.kind);
+    expect(found).toEqual(expect.arrayContaining(['first-since-invasion', 'met']));
+    const eu = ['European leaders are uneasy as well.', 'They fear a deal could be made without Kyiv or the EU.'];
+    expect(paragraphClaims(eu.map((t) => analyze(t)), [null, null], analyze(eu.join(' '))).claims.map((c) => c.kind)).toContain('exclusion-concern');
+  });
+
   it('reads a summit date set across two sentences of a paragraph', () => {
     const text = ['Pencil in 2 April.', 'Donald Trump and Vladimir Putin are due to meet that day, aides said.'];
     const sentences = text.map((t) => analyze(t));
