@@ -29,7 +29,8 @@ export type ClaimBody =
   | { kind: 'rejects-deals'; who: string }
   | { kind: 'summit-when'; when: 'next-week' | 'weeks' | 'months'; likely: boolean; by: string | null }
   | { kind: 'first-since-invasion' }
-  | { kind: 'territory'; open: boolean; by: string | null };
+  | { kind: 'territory'; open: boolean; by: string | null }
+  | { kind: 'back-channel'; who: string };
 
 /** A claim with the word of the text it rests on (for the reason shown to a reader). */
 export type Claim = ClaimBody & { anchor: string };
@@ -202,8 +203,23 @@ function leaders(c: Ctx, out: Claim[]): void {
       continue;
     }
     // "At the helm of the Russian team was Sergei Shoigu"
-    if ((x === 'helm' || x === 'head') && w[i + 1] === 'of' && w.slice(i + 2, i + 6).some((y) => GROUP_NOUNS.has(y))) {
+    if ((x === 'helm' || x === 'head') && w[i + 1] === 'of' && w.slice(i + 2, i + 6).some((y) => GROUP_NOUNS.has(y)) && !(x === 'head' && w[i - 2] === 'at')) {
       const be = w.findIndex((y, k) => k > i && (y === 'was' || y === 'were' || y === 'is' || y === 'stood' || y === 'sat'));
+      if (be > 0 && be < i + 8 && !negatedAt(c, be + 1, 3)) { const p = personAfter(be + 1, be + 8); if (p) add(p, x, i); }
+      continue;
+    }
+    // "Rubio was in charge for the United States", "Lavrov at the head of its team", "Rubio in charge"
+    if ((x === 'charge' && w[i - 1] === 'in') || (x === 'head' && w[i - 1] === 'the' && w[i - 2] === 'at')) {
+      const back = x === 'charge' ? 1 : 2;
+      for (let k = i - back - 1; k >= Math.max(0, i - back - 4); k--) {
+        const id = c.entityAt[k];
+        if (id && typeOf(id) === 'person' && !c.possessive[k]) { if (!negatedAt(c, i, 4)) add(id, x === 'charge' ? 'in charge' : 'at the head'); break; }
+      }
+      continue;
+    }
+    // "The leader of the American group was Secretary of State Marco Rubio"
+    if ((x === 'leader' || x === 'chief') && w[i + 1] === 'of' && w.slice(i + 2, i + 6).some((y) => GROUP_NOUNS.has(y) || y === 'group')) {
+      const be = w.findIndex((y, k) => k > i && (y === 'was' || y === 'is'));
       if (be > 0 && be < i + 8 && !negatedAt(c, be + 1, 3)) { const p = personAfter(be + 1, be + 8); if (p) add(p, x, i); }
       continue;
     }
@@ -262,7 +278,7 @@ function leaders(c: Ctx, out: Claim[]): void {
 const PRESENT_WORDS = new Set(['attended', 'attend', 'attending', 'attends', 'participated', 'participate', 'participating', 'joined', 'join', 'joins', 'present', 'invited', 'invitation', 'represented']);
 const ABSENT_WORDS = new Set(['absent', 'absence', 'uninvited', 'exclusion', 'excluded']);
 // Words that list the people at the table after them: "flanked by A and B", "Facing them were A and B", "With him were A".
-const FLANK = new Set(['flanked', 'facing', 'alongside', 'joined']);
+const FLANK = new Set(['flanked', 'facing', 'alongside', 'joined', 'joining']);
 const MODAL = new Set(['should', 'must', 'could', 'might', 'may', 'would', 'will', 'to', 'can', 'shall']);
 const FEAR = new Set(['fear', 'fears', 'feared', 'fearful', 'fearing', 'worry', 'worries', 'worried', 'concern', 'concerns', 'concerned', 'warn', 'warned', 'warns']);
 const LIST_WORDS = new Set(['accompanied', 'seated', 'sat', 'included', 'includes', 'including']);
@@ -280,7 +296,7 @@ function presence(c: Ctx, out: Claim[]): void {
       if (x === 'accompanied') for (const p of peopleIn(c, i - 6, i)) { const s = presenceSubject(p); if (s) add(s, true, x); }
       continue;
     }
-    if ((FLANK.has(x) && (w[i + 1] === 'by' || w[i + 1] === 'them' || w[i + 1] === 'him')) || (x === 'with' && (w[i + 1] === 'him' || w[i + 1] === 'them') && (w[i + 2] === 'were' || w[i + 2] === 'was'))) {
+    if ((FLANK.has(x) && (w[i + 1] === 'by' || w[i + 1] === 'them' || w[i + 1] === 'him')) || (x === 'with' && (w[i + 1] === 'him' || w[i + 1] === 'them') && w.slice(i + 2, i + 7).some((y) => y === 'were' || y === 'was'))) {
       for (const p of peopleIn(c, i + 1, i + 20)) { const s = presenceSubject(p); if (s) add(s, true, x); }
       continue;
     }
@@ -314,6 +330,9 @@ function presence(c: Ctx, out: Claim[]): void {
     } else if (x === 'part' && w[i + 1] === 'of' && (
       (['was', 'were', 'is', 'are', 'be', 'been', 'not'].includes(w[i - 1] ?? '') && w.slice(i + 2, i + 5).some((y) => ['talks', 'discussions', 'meeting', 'negotiations', 'delegation', 'session', 'team', 'party'].includes(y))) ||
       (w[i - 1] === 'as' && w.slice(i + 2, i + 5).some((y) => y === 'delegation' || y === 'team' || y === 'party')))) {
+      present = true;
+    } else if ((x === 'party' || x === 'delegation' || x === 'team') && w[i - 1] !== 'negotiating' && w.slice(Math.max(0, i - 4), i).includes('in') && ['was', 'were'].includes(w[w.slice(0, i).lastIndexOf('in') - 1] ?? '')) {
+      // "Kirill Dmitriev, who was in the Russian party"
       present = true;
     } else if (x === 'left' && w[i + 1] === 'out') {
       anchor = 'left out';
@@ -641,6 +660,15 @@ function territory(c: Ctx, speaker: string | null, out: Claim[]): void {
   out.push({ kind: 'territory', open: !refused, by: person ?? speaker, anchor: refused ? 'ruled out' : 'ready' });
 }
 
+/** Someone's role as an informal channel between the capitals ("a back channel to Trump's circle"). */
+function backChannel(c: Ctx, out: Claim[]): void {
+  const { w } = c;
+  const at = w.findIndex((x, i) => x === 'backchannel' || x === 'back-channel' || (x === 'channel' || x === 'channels') && ['back', 'informal', 'quiet'].includes(w[i - 1] ?? ''));
+  if (at < 0) return;
+  const person = c.a.mentions.find((m) => typeOf(m.id) === 'person' && m.start < at && !c.possessive[m.end - 1]);
+  if (person) out.push({ kind: 'back-channel', who: person.id, anchor: w[at]! });
+}
+
 const CONCERN = ['concern', 'fear', 'uneas', 'worr', 'complain', 'alarm', 'anxi', 'vocal', 'protest', 'grumbl', 'resent', 'grievance', 'snub', 'stung'];
 const SIDELINED = ['sideline', 'exclu', 'absence', 'pushed aside', 'left out', 'leaves out', 'frozen out', 'cut out', 'kept out', 'shut out', 'over their heads', 'over its head', 'from the outside', 'no seat', 'without kyiv', 'without ukraine'];
 
@@ -764,6 +792,7 @@ export function extractClaims(a: Analysis, speaker: string | null = null): Claim
   summitWhen(c, speaker, out);
   firstSinceInvasion(c, out);
   territory(c, speaker, out);
+  backChannel(c, out);
   cache.set(a, { speaker, claims: out });
   return out;
 }
@@ -840,6 +869,7 @@ export function claimKey(c: ClaimBody): string {
     case 'agreement': return `agreement:${c.topic}`;
     case 'exclusion-concern': return `exclusion-concern:${c.who}`;
     case 'rejects-deals': return `rejects-deals:${c.who}`;
+    case 'back-channel': return `back-channel:${c.who}`;
     case 'summit-when': return 'summit-when';
     default: return c.kind;
   }
@@ -908,6 +938,7 @@ export function relate(p: Claim, s: Claim): 'agree' | 'clash' | null {
     case 'exclusion-concern':
     case 'rejects-deals':
     case 'first-since-invasion':
+    case 'back-channel':
       return 'agree';
   }
 }
@@ -937,7 +968,7 @@ function who(id: string): string {
 const SIDE: Record<string, string> = { us: 'US', russia: 'Russian' };
 
 // Frames from most to least specific, for choosing which link to show a reader.
-const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'length', 'summit-date', 'summit-when', 'sanctions', 'timeline', 'territory', 'agreement', 'verdict', 'rejects-deals', 'no-one-sidelined', 'presence', 'exclusion-concern', 'first-since-invasion', 'met'];
+const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'length', 'summit-date', 'summit-when', 'sanctions', 'timeline', 'territory', 'agreement', 'verdict', 'rejects-deals', 'no-one-sidelined', 'back-channel', 'presence', 'exclusion-concern', 'first-since-invasion', 'met'];
 
 /** The most specific link of a relation ("Rubio led the US side" before "Rubio took part"). */
 export function bestLink(links: readonly ClaimLink[], relation: ClaimLink['relation']): ClaimLink | undefined {
@@ -965,6 +996,7 @@ export function describeClaim(c: Claim): string {
     case 'no-one-sidelined': return `${c.by ? who(c.by) : 'officials'}: no one is being sidelined`;
     case 'rejects-deals': return `${who(c.who)} rejects any deal made without it`;
     case 'first-since-invasion': return 'the first such talks since the invasion';
+    case 'back-channel': return `${who(c.who)} has been a back channel between the capitals`;
     case 'territory': return `${c.by ? `${who(c.by)}: ` : ''}territorial concessions ${c.open ? 'are possible' : 'are ruled out'}`;
     case 'summit-when': return `${c.by ? `${who(c.by)}: ` : ''}a summit ${c.when === 'next-week' ? 'next week' : c.when === 'weeks' ? 'within weeks' : 'within months'} is ${c.likely ? 'likely' : 'unlikely'}`;
   }

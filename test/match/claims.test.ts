@@ -169,6 +169,14 @@ describe('claim frames: more phrasings', () => {
     expect(paragraphClaims(eu.map((t) => analyze(t)), [null, null], analyze(eu.join(' '))).claims.map((c) => c.kind)).toContain('exclusion-concern');
   });
 
+  it('reads leaders "in charge", "at the head of", "the leader of … was", presence "in the Russian party", and back channels', () => {
+    expect(only('Secretary of State Marco Rubio was in charge for the United States.', 'leader')).toMatchObject([{ side: 'us', person: 'rubio' }]);
+    expect(only('Moscow sent Sergey Lavrov at the head of its team.', 'leader')).toMatchObject([{ side: 'russia', person: 'lavrov' }]);
+    expect(only('The leader of the American group was Secretary of State Marco Rubio.', 'leader')).toMatchObject([{ person: 'rubio' }]);
+    expect(only('Kirill Dmitriev, who was in the Russian party, spoke to CNN.', 'presence')).toMatchObject([{ who: 'dmitriev', present: true }]);
+    expect(only('Dmitriev has long served as an informal channel to Trump’s circle.', 'back-channel')).toMatchObject([{ who: 'dmitriev' }]);
+  });
+
   it('reads a summit date set across two sentences of a paragraph', () => {
     const text = ['Pencil in 2 April.', 'Donald Trump and Vladimir Putin are due to meet that day, aides said.'];
     const sentences = text.map((t) => analyze(t));
