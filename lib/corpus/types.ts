@@ -54,7 +54,7 @@ export interface Statement {
   terms: string[];
   /** Negation / refutation cues found ("not at all", "ruled out", "unlikely"). */
   cues: string[];
-  /** Keys of the claim frames it makes (lib/match/claims.ts), for retrieval by claim. Absent in stores written before them. */
+  /** Keys of the claim frames it makes (lib/match/claims/), for retrieval by claim. Absent in stores written before them. */
   claims?: string[];
 }
 

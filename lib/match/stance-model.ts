@@ -1,6 +1,6 @@
 // The learned combination: a small gradient-boosted model (fit offline by scripts/train-stance.ts on
 // the labelled development pages and corpus pairs) says whether a pair makes the same point and
-// whether it corroborates; claim frames (lib/match/claims.ts) decide conflicts and supply the reason.
+// whether it corroborates; claim frames (lib/match/claims/) decide conflicts and supply the reason.
 import type { GbdtModel } from './gbdt';
 import { predictProbaInto } from './gbdt';
 import type { PairEvidence } from './compare';
@@ -27,7 +27,7 @@ export interface StanceProbabilities {
   conflicts: number;
   /** Word-level clash evidence (a feature of the model, not a verdict on its own). */
   clash: ReturnType<typeof findClash>;
-  /** Claim frames the pair shares (lib/match/claims.ts). */
+  /** Claim frames the pair shares (lib/match/claims/). */
   claims?: readonly ClaimLink[];
 }
 

@@ -1,153 +1,10 @@
-// Claim frames: the checkable propositions news about a diplomatic meeting keeps making — that the
-// two sides met, who led each side, who was (not) there, how long the meeting lasted, whether a
-// summit date is set, where sanctions stood, what was agreed, how participants judged the talks, when
-// progress is expected, who fears being left out, who says nobody is, who rejects deals made without it.
-// Each frame is read off one sentence by small patterns over its tokens and entities, so two texts
-// can be compared claim by claim: the same frame with the same value corroborates, with an opposite
-// value it conflicts ("Belousov led the Russian side" vs "a Russian delegation led by Lavrov").
-// Pure and deterministic; the frames are the event schema, the values always come from the text.
-import type { Analysis } from '../text/analyze';
-import { tokenize } from '../text/tokenize';
-import { ENTITY_BY_ID, ROLE_HOLDERS } from '../text/aliases';
-import type { Figure } from '../corpus/types';
-
-export type SanctionsStatus = 'off-agenda' | 'on-agenda' | 'agreed';
-export type AgreementTopic = 'embassies' | 'ukraine-talks' | 'economic';
-
-export type ClaimBody =
-  | { kind: 'leader'; side: string; person: string }
-  | { kind: 'presence'; who: string; present: boolean }
-  | { kind: 'length'; hours: number; text: string }
-  | { kind: 'summit-date'; set: boolean }
-  | { kind: 'sanctions'; status: SanctionsStatus }
-  | { kind: 'agreement'; topic: AgreementTopic; agreed: boolean }
-  | { kind: 'verdict'; positive: boolean; by: string | null; word: string }
-  | { kind: 'timeline'; days: [number, number]; text: string; by: string | null }
-  | { kind: 'met'; place: string }
-  | { kind: 'exclusion-concern'; who: string }
-  | { kind: 'no-one-sidelined'; by: string | null }
-  | { kind: 'rejects-deals'; who: string }
-  | { kind: 'summit-when'; when: 'next-week' | 'weeks' | 'months'; likely: boolean; by: string | null }
-  | { kind: 'first-since-invasion' }
-  | { kind: 'territory'; open: boolean; by: string | null }
-  | { kind: 'back-channel'; who: string };
-
-/** A claim with the word of the text it rests on (for the reason shown to a reader). */
-export type Claim = ClaimBody & { anchor: string };
-
-export interface ClaimLink {
-  relation: 'agree' | 'clash';
-  page: Claim;
-  statement: Claim;
-}
-
-const NEG = new Set(['not', 'no', 'never', 'neither', 'nor', 'nobody', 'none', 'nowhere']);
-const CLAUSE_BREAK = /[;:()\u2014\u2013]|[.!?]\s|,\s*(?:but|while|whereas|(?:even\s+)?(?:although|though))\b/;
-
-interface Ctx {
-  a: Analysis;
-  w: string[];
-  /** breakBefore[i]: a clause boundary lies between token i-1 and token i. */
-  breakBefore: boolean[];
-  /** possessive[i]: token i is a possessive ("Rubio's remarks"), not a subject. */
-  possessive: boolean[];
-  /** commaBefore[i]: punctuation (comma, dash, colon) lies between token i-1 and token i. */
-  commaBefore: boolean[];
-  /** Entity mention covering each token, or null. */
-  entityAt: (string | null)[];
-  /** Each token as written (for capitalised names the alias table does not know). */
-  raw: string[];
-  mentionStart: Map<number, { id: string; end: number }>;
-  has: (...words: string[]) => boolean;
-  hasPrefix: (...prefixes: string[]) => boolean;
-}
-
-function context(a: Analysis): Ctx {
-  const tokens = tokenize(a.text);
-  const w = a.words;
-  const breakBefore = w.map((_, i) => i > 0 && tokens[i] !== undefined && tokens[i - 1] !== undefined && CLAUSE_BREAK.test(a.text.slice(tokens[i - 1]!.end, tokens[i]!.start)));
-  const possessive = w.map((_, i) => tokens[i] !== undefined && /^['\u2019]s\b/i.test(a.text.slice(tokens[i]!.end, tokens[i]!.end + 3)));
-  const commaBefore = w.map((_, i) => i > 0 && tokens[i] !== undefined && tokens[i - 1] !== undefined && /[,;:\u2014\u2013]/.test(a.text.slice(tokens[i - 1]!.end, tokens[i]!.start)));
-  const entityAt: (string | null)[] = new Array(w.length).fill(null);
-  const mentionStart = new Map<number, { id: string; end: number }>();
-  for (const m of a.mentions) {
-    mentionStart.set(m.start, { id: m.id, end: m.end });
-    for (let k = m.start; k < m.end; k++) entityAt[k] = m.id;
-  }
-  const set = new Set(w);
-  return {
-    a, w, breakBefore, possessive, commaBefore, entityAt, mentionStart, raw: w.map((_, i) => (tokens[i] ? a.text.slice(tokens[i]!.start, tokens[i]!.end) : '')),
-    has: (...words) => words.some((x) => set.has(x)),
-    hasPrefix: (...prefixes) => w.some((x) => prefixes.some((p) => x.startsWith(p))),
-  };
-}
-
-const typeOf = (id: string) => ENTITY_BY_ID.get(id)?.type;
-const countryOf = (id: string) => ENTITY_BY_ID.get(id)?.country ?? null;
-
-/** A negation within `span` tokens before `i`, inside the same clause. */
-function negatedAt(c: Ctx, i: number, span = 5): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - span); k--) {
-    if (NEG.has(c.w[k]!)) return true;
-    if (c.breakBefore[k]) break;
-  }
-  return false;
-}
-
-/** A condition or counterfactual governs token i ("Had Ukraine been invited, …", "if Kyiv joins …"). */
-function hypotheticalAt(c: Ctx, i: number): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 10); k--) {
-    const x = c.w[k]!;
-    if (x === 'if' || x === 'unless' || x === 'whether') return true;
-    // Inverted conditional at the start of a clause: "Had Ukraine been invited", "Were Kyiv to join".
-    if ((x === 'had' || x === 'were' || x === 'should') && (k === 0 || c.commaBefore[k] || c.breakBefore[k]) && c.entityAt[k + 1]) return true;
-    if (c.breakBefore[k]) break;
-  }
-  return false;
-}
-
-/** Person mentions starting in [from, to), in order. */
-function peopleIn(c: Ctx, from: number, to: number): string[] {
-  const out: string[] = [];
-  for (let k = Math.max(0, from); k < Math.min(to, c.w.length); k++) {
-    const m = c.mentionStart.get(k);
-    if (m && typeOf(m.id) === 'person' && !out.includes(m.id)) out.push(m.id);
-  }
-  return out;
-}
-
-/** Who a presence claim can be about: a person, or a party that was not obviously at the table. */
-function presenceSubject(id: string): string | null {
-  const t = typeOf(id);
-  if (t === 'person') return countryOf(id) === 'ukraine' ? 'ukraine' : id;
-  if (t === 'country' && (id === 'ukraine' || id === 'europe')) return id;
-  return null;
-}
-
-/** The nearest presence subject before token i (within `span`, not across a sentence), else after. */
-function subjectNear(c: Ctx, i: number, dir: 'before' | 'after' | 'both', span = 8): string | null {
-  if (dir !== 'after') {
-    for (let k = i - 1; k >= Math.max(0, i - span); k--) {
-      const id = c.entityAt[k];
-      // "Putin's foreign policy adviser" is not Putin.
-      if (id && typeOf(id) === 'person' && c.possessive[k]) continue;
-      const s = id ? presenceSubject(id) : null;
-      if (s) return s;
-    }
-    // The sentence's subject, kept apart from the verb by an apposition ("Ukraine, whose future …, was not invited").
-    const first = c.a.mentions[0];
-    const s = first && first.start <= 2 && first.end < i && c.commaBefore[first.end] ? presenceSubject(first.id) : null;
-    if (s) return s;
-  }
-  if (dir !== 'before') {
-    for (let k = i + 1; k < Math.min(c.w.length, i + 1 + span); k++) {
-      const id = c.entityAt[k];
-      const s = id ? presenceSubject(id) : null;
-      if (s) return s;
-    }
-  }
-  return null;
-}
+// The frames, one reader each: patterns over a sentence's tokens and entities that return the claims
+// it makes about leaders, presence, length, the summit, sanctions, agreements, verdicts, forecasts,
+// territory, back channels, the meeting itself, exclusion and Kyiv's stance on deals.
+import { ENTITY_BY_ID } from '../../text/aliases';
+import type { Figure } from '../../corpus/types';
+import type { AgreementTopic, Claim } from './types';
+import { type Ctx, NEG, countryOf, hypotheticalAt, negatedAt, peopleIn, presenceSubject, subjectNear, typeOf } from './reading';
 
 const GROUP_NOUNS = new Set(['delegation', 'delegations', 'team', 'teams', 'side', 'talks', 'meeting', 'discussions', 'negotiators', 'contingent', 'lineup', 'party']);
 const LEAD_VERBS = new Set(['led', 'headed', 'chaired', 'lead', 'leads', 'heads', 'leading', 'heading', 'captained', 'fronted', 'helmed', 'spearheaded']);
@@ -183,7 +40,7 @@ function sideNear(c: Ctx, i: number, span = 10): string | null {
   return null;
 }
 
-function leaders(c: Ctx, out: Claim[]): void {
+export function leaders(c: Ctx, out: Claim[]): void {
   const { w } = c;
   const add = (person: string, anchor: string, at = -1) => {
     // A known person leads their own country's side; a name the alias table lacks, the side named nearby.
@@ -283,7 +140,7 @@ const MODAL = new Set(['should', 'must', 'could', 'might', 'may', 'would', 'will
 const FEAR = new Set(['fear', 'fears', 'feared', 'fearful', 'fearing', 'worry', 'worries', 'worried', 'concern', 'concerns', 'concerned', 'warn', 'warned', 'warns']);
 const LIST_WORDS = new Set(['accompanied', 'seated', 'sat', 'included', 'includes', 'including']);
 
-function presence(c: Ctx, out: Claim[]): void {
+export function presence(c: Ctx, out: Claim[]): void {
   const { w } = c;
   const add = (who: string, present: boolean, anchor: string) => {
     if (!out.some((x) => x.kind === 'presence' && x.who === who)) out.push({ kind: 'presence', who, present, anchor });
@@ -408,7 +265,7 @@ function presence(c: Ctx, out: Claim[]): void {
 
 const LENGTH_WORDS = ['lasted', 'last', 'lasting', 'ran', 'run', 'running', 'went', 'stretched', 'dragged', 'wrapped', 'remain', 'remained', 'spent', 'continued', 'broke', 'marathon', 'talked', 'met', 'sat'];
 
-function meetingLength(c: Ctx, out: Claim[]): void {
+export function meetingLength(c: Ctx, out: Claim[]): void {
   // A length needs a word of duration, or "for"/"after" before the figure ("Twenty-four hours on, …" measures no meeting).
   if (!c.has(...TALK, 'table', 'they', 'delegations')) return;
   const timed = c.has(...LENGTH_WORDS);
@@ -436,7 +293,7 @@ function meetingLength(c: Ctx, out: Claim[]): void {
 const SUMMIT_SET = new Set(['set', 'fixed', 'scheduled', 'agreed', 'confirmed', 'announced', 'finalised', 'finalized', 'settled', 'pencil', 'pencilled', 'penciled']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
-function summitDate(c: Ctx, out: Claim[]): void {
+export function summitDate(c: Ctx, out: Claim[]): void {
   const { w } = c;
   const people = new Set(c.a.entities);
   const summit = c.has('summit') || ((people.has('trump') && people.has('putin')) || c.has('leaders', 'presidents')) && c.hasPrefix('meet');
@@ -468,7 +325,7 @@ const AGENDA = new Set(['agenda', 'table', 'discussed', 'discussion', 'raised', 
 const EASE = new Set(['ease', 'eased', 'easing', 'lift', 'lifted', 'lifting', 'remove', 'removed', 'relief', 'loosen', 'loosened', 'scrap', 'scrapped', 'waiver', 'waivers', 'exemption', 'exemptions', 'soften', 'softened', 'softening', 'suspend', 'suspended', 'suspending', 'suspension', 'relax', 'relaxed', 'relaxing', 'unfreeze', 'unfrozen']);
 const COMMIT = new Set(['agreed', 'agree', 'agreement', 'understanding', 'would', 'will', 'deal', 'decided', 'promised', 'pledged', 'lifted', 'eased', 'removed', 'scrapped', 'loosened', 'signed', 'granted', 'approved', 'promise', 'gave']);
 
-function sanctions(c: Ctx, out: Claim[]): void {
+export function sanctions(c: Ctx, out: Claim[]): void {
   const { w } = c;
   // "easing curbs on Russian exporters" speaks of sanctions without the word.
   if (!c.hasPrefix('sanction') && !w.some((x, i) => (x === 'curbs' || x === 'restrictions') && EASE.has(w[i - 1] ?? '')) && !c.has('waiver', 'waivers', 'exemption', 'exemptions')) return;
@@ -510,7 +367,7 @@ function agreementTopics(c: Ctx): AgreementTopic[] {
   return topics;
 }
 
-function agreements(c: Ctx, out: Claim[]): void {
+export function agreements(c: Ctx, out: Claim[]): void {
   const { w } = c;
   const topics = agreementTopics(c);
   if (!topics.length) return;
@@ -534,9 +391,9 @@ const BAD = new Set(['useless', 'unproductive', 'fruitless', 'pointless', 'failu
 const TALK = ['talks', 'meeting', 'conversation', 'discussions', 'discussion', 'session', 'exercise', 'exchange', 'encounter', 'negotiations'];
 
 // Who speaks for the delegations when "both sides" judge: not spokespeople or heads of state at home.
-const NOT_AT_TABLE_ROLES = new Set(['role:spokesperson', 'role:president']);
+export const NOT_AT_TABLE_ROLES = new Set(['role:spokesperson', 'role:president']);
 
-function verdicts(c: Ctx, speaker: string | null, out: Claim[]): void {
+export function verdicts(c: Ctx, speaker: string | null, out: Claim[]): void {
   const { w } = c;
   if (!c.has(...TALK, 'delegation', 'delegations', 'sides')) return;
   for (let i = 0; i < w.length; i++) {
@@ -576,7 +433,7 @@ const FORECAST = ['could', 'will', 'would', 'may', 'might', 'expected', 'expects
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
-function timeline(c: Ctx, speaker: string | null, out: Claim[]): void {
+export function timeline(c: Ctx, speaker: string | null, out: Claim[]): void {
   if (!c.has(...PROGRESS) || !c.has(...FORECAST)) return;
   for (const f of c.a.figures as Figure[]) {
     if (f.kind !== 'duration' || !f.unit || !(f.unit in DAYS)) continue;
@@ -607,7 +464,7 @@ const MET = new Set(['met', 'meet', 'meeting', 'convened', 'hosted', 'gathered',
 const VENUE = new Set(['riyadh', 'saudi', 'diriyah']);
 
 /** That the meeting took place: both sides named, a meeting verb and the place ("US and Russian officials met in Riyadh"). */
-function met(c: Ctx, out: Claim[]): void {
+export function met(c: Ctx, out: Claim[]): void {
   const countries = new Set(c.a.entities.map((id) => (typeOf(id) === 'person' ? countryOf(id) : id)));
   if (!countries.has('us') || !countries.has('russia')) return;
   const place = c.a.entities.find((id) => VENUE.has(id));
@@ -628,7 +485,7 @@ const HEDGED = new Set(['potentially', 'possibly', 'could', 'may', 'might', 'wou
 const WAR_START = /^(invasion|invaded|invade|war|assault|attack|offensive|rolled|crossed|began|begun|launched|started|2022)$/;
 
 /** That these were the first such talks since the invasion ("the first high-level meeting … since Russia's invasion"). */
-function firstSinceInvasion(c: Ctx, out: Claim[]): void {
+export function firstSinceInvasion(c: Ctx, out: Claim[]): void {
   const { w } = c;
   // "Not since the Kremlin sent its tanks over the border had the two faced one another."
   if (w[0] === 'not' && w[1] === 'since' && w.slice(2, 14).some((y) => WAR_START.test(y) || y === 'tanks' || y === 'troops')) {
@@ -646,7 +503,7 @@ const LAND = /^(territor|land|lands|ground|concession|concessions|region|regions
 const YIELD_WORDS = new Set(['cede', 'ceding', 'hand', 'handing', 'give', 'giving', 'return', 'returning', 'concede', 'conceding', 'surrender', 'relinquish', 'withdraw', 'concessions']);
 
 /** Whether a side would give up territory, and who says so ("Lavrov ruled out any territorial concessions"). */
-function territory(c: Ctx, speaker: string | null, out: Claim[]): void {
+export function territory(c: Ctx, speaker: string | null, out: Claim[]): void {
   const { w } = c;
   const at = w.findIndex((x) => LAND.test(x));
   if (at < 0 || !w.some((x) => YIELD_WORDS.has(x) || x.startsWith('concession'))) return;
@@ -661,7 +518,7 @@ function territory(c: Ctx, speaker: string | null, out: Claim[]): void {
 }
 
 /** Someone's role as an informal channel between the capitals ("a back channel to Trump's circle"). */
-function backChannel(c: Ctx, out: Claim[]): void {
+export function backChannel(c: Ctx, out: Claim[]): void {
   const { w } = c;
   const at = w.findIndex((x, i) => x === 'backchannel' || x === 'back-channel' || (x === 'channel' || x === 'channels') && ['back', 'informal', 'quiet'].includes(w[i - 1] ?? ''));
   if (at < 0) return;
@@ -673,7 +530,7 @@ const CONCERN = ['concern', 'fear', 'uneas', 'worr', 'complain', 'alarm', 'anxi'
 const SIDELINED = ['sideline', 'exclu', 'absence', 'pushed aside', 'left out', 'leaves out', 'frozen out', 'cut out', 'kept out', 'shut out', 'over their heads', 'over its head', 'from the outside', 'no seat', 'without kyiv', 'without ukraine'];
 
 /** A party's concern at being left out ("European allies voiced concerns about being sidelined"). */
-function exclusionConcern(c: Ctx, out: Claim[]): void {
+export function exclusionConcern(c: Ctx, out: Claim[]): void {
   if (!c.hasPrefix(...CONCERN)) return;
   const joined = ` ${c.w.join(' ')} `;
   if (!SIDELINED.some((x) => joined.includes(` ${x}`))) return;
@@ -683,7 +540,7 @@ function exclusionConcern(c: Ctx, out: Claim[]): void {
 }
 
 /** An assurance that nobody is left out ("No one is being sidelined here", "rejected the charge that anyone had been sidelined"). */
-function noOneSidelined(c: Ctx, speaker: string | null, out: Claim[]): void {
+export function noOneSidelined(c: Ctx, speaker: string | null, out: Claim[]): void {
   const { w } = c;
   const at = w.findIndex((x, i) => /^(sideline|exclud|left|pushed|frozen)/.test(x) && (x !== 'left' || w[i + 1] === 'out') && (x !== 'pushed' || w[i + 1] === 'aside') && (x !== 'frozen' || w[i + 1] === 'out'));
   if (at < 0) return;
@@ -699,7 +556,7 @@ const DEAL_WORDS = new Set(['deal', 'deals', 'agreement', 'agreements', 'outcome
 const REJECT = /^(reject|void|null|recogni[sz]e|accept(s|ed)?$|bound$|weight$|legitim)/;
 
 /** Ukraine's refusal of any deal made without it ("will not be bound by any outcome it had no hand in"). */
-function rejectsDeals(c: Ctx, out: Claim[]): void {
+export function rejectsDeals(c: Ctx, out: Claim[]): void {
   const { w } = c;
   const ukrainian = c.a.entities.some((id) => id === 'ukraine' || countryOf(id) === 'ukraine');
   if (!ukrainian || !w.some((x) => DEAL_WORDS.has(x))) return;
@@ -719,7 +576,7 @@ const UNLIKELY = new Set(['unlikely', 'improbable', 'doubtful', 'doubt', 'doubte
  * When the presidents might meet, by who says so ("Ushakov: unlikely next week; Waltz: within weeks").
  * Each clause is read on its own, so two forecasts in one sentence keep their own speakers.
  */
-function summitWhen(c: Ctx, speaker: string | null, out: Claim[]): void {
+export function summitWhen(c: Ctx, speaker: string | null, out: Claim[]): void {
   const { w } = c;
   const people = new Set(c.a.entities);
   if (!c.has('summit', 'meeting', 'meet', 'presidents', 'leaders') && !(people.has('trump') && people.has('putin'))) return;
@@ -762,242 +619,5 @@ function summitWhen(c: Ctx, speaker: string | null, out: Claim[]): void {
     by ??= s === 0 ? speaker : null;
     const likely = !clause.some((x) => UNLIKELY.has(x) || NEG.has(x));
     out.push({ kind: 'summit-when', when, likely, by, anchor: w[at]! });
-  }
-}
-
-const cache = new WeakMap<Analysis, { speaker: string | null; claims: Claim[] }>();
-
-/** The claims one sentence makes. `speaker` is who the sentence reports (for verdicts and forecasts). */
-export function extractClaims(a: Analysis, speaker: string | null = null): Claim[] {
-  const hit = cache.get(a);
-  if (hit && hit.speaker === speaker) return hit.claims;
-  const c = context(a);
-  const out: Claim[] = [];
-  leaders(c, out);
-  presence(c, out);
-  // Whoever led a side was there.
-  for (const l of out.filter((x): x is Claim & { kind: 'leader' } => x.kind === 'leader')) {
-    if (!out.some((x) => x.kind === 'presence' && x.who === l.person)) out.push({ kind: 'presence', who: l.person, present: true, anchor: l.anchor });
-  }
-  meetingLength(c, out);
-  summitDate(c, out);
-  sanctions(c, out);
-  agreements(c, out);
-  verdicts(c, speaker, out);
-  timeline(c, speaker, out);
-  met(c, out);
-  exclusionConcern(c, out);
-  noOneSidelined(c, speaker, out);
-  rejectsDeals(c, out);
-  summitWhen(c, speaker, out);
-  firstSinceInvasion(c, out);
-  territory(c, speaker, out);
-  backChannel(c, out);
-  cache.set(a, { speaker, claims: out });
-  return out;
-}
-
-// A paragraph that rates a quoted claim ("Our rating: False") or calls something unconfirmed.
-const RATED = /\b(?:false|untrue|misleading|no evidence|not true|debunked|unfounded|baseless|fabricated)\b/i;
-const UNCONFIRMED = /\b(?:unconfirmed|unverified|(?:nobody|no one)\b[^.]{0,30}\bconfirmed|not (?:been )?confirmed|(?:not able|unable|could not) (?:to )?(?:be )?verif)/i;
-const QUOTED_CLAIM = /^\s*(?:claim\b[^:]*:\s*)?[\u201c"]/i;
-
-/**
- * Sentences of a paragraph that make no claim of their own: the quoted claim a fact-check rates
- * ("Claim 3: “Washington agreed to lift sanctions.” Our rating: No evidence."), and a rumour the
- * paragraph says nobody confirmed (that sentence and the one before it).
- */
-function unreportedSentences(sentences: readonly Analysis[], whole: Analysis): Set<number> {
-  const out = new Set<number>();
-  if (RATED.test(whole.text)) sentences.forEach((a, i) => { if (QUOTED_CLAIM.test(a.text)) out.add(i); });
-  sentences.forEach((a, i) => { if (UNCONFIRMED.test(a.text)) { out.add(i); if (i > 0) out.add(i - 1); } });
-  return out;
-}
-
-/** Cheap test before the summit frame is read on a whole paragraph. */
-function mayNameSummit(a: Analysis): boolean {
-  return a.words.includes('summit') || (a.entities.includes('trump') && a.entities.includes('putin')) || a.words.includes('presidents') || a.words.includes('leaders');
-}
-
-/**
- * The claims of a paragraph's sentences, each with the sentence it was read from. A summit date may
- * be set across two sentences ("Pencil in 2 April. Trump and Putin are due to meet that day."), so
- * the summit frames, the meeting and a worry about exclusion are also read on the paragraph as a whole
- * when no sentence has them.
- */
-export function paragraphClaims(sentences: readonly Analysis[], speakers: readonly (string | null)[], whole: Analysis): { claims: Claim[]; sentence: number[] } {
-  const claims: Claim[] = [];
-  const sentence: number[] = [];
-  const skip = unreportedSentences(sentences, whole);
-  sentences.forEach((a, i) => { if (!skip.has(i)) for (const c of extractClaims(a, speakers[i] ?? null)) { claims.push(c); sentence.push(i); } });
-  const multi = sentences.length > 1;
-  const summit = multi && mayNameSummit(whole);
-  const missing = [
-    summit && !claims.some((c) => c.kind === 'summit-date'),
-    summit && !claims.some((c) => c.kind === 'summit-when'),
-    multi && skip.size === 0 && !claims.some((c) => c.kind === 'met'),
-    multi && skip.size === 0 && !claims.some((c) => c.kind === 'exclusion-concern'),
-  ];
-  if (missing.some(Boolean)) {
-    const out: Claim[] = [];
-    const ctx = context(whole);
-    if (missing[0]) summitDate(ctx, out);
-    if (missing[1]) summitWhen(ctx, speakers[0] ?? null, out);
-    // The meeting and a worry about exclusion may also be told over two sentences
-    // ("… had the two faced one another across a table. On Tuesday, at Diriyah, they finally did.").
-    if (missing[2]) met(ctx, out);
-    if (missing[3]) exclusionConcern(ctx, out);
-    for (const c of out) {
-      claims.push(c);
-      const at = sentences.findIndex((a) => a.words.includes(c.anchor.split(' ').at(-1)!));
-      sentence.push(Math.max(0, at));
-    }
-  }
-  return { claims, sentence };
-}
-
-/** The distinct claim keys of a text, stored with each statement so retrieval can find it by claim. */
-export function claimKeys(a: Analysis, speaker: string | null = null): string[] {
-  return [...new Set(extractClaims(a, speaker).map(claimKey))];
-}
-
-/** The key two claims must share to be about the same thing (same frame and slot). */
-export function claimKey(c: ClaimBody): string {
-  switch (c.kind) {
-    case 'leader': return `leader:${c.side}`;
-    case 'presence': return `presence:${c.who}`;
-    case 'agreement': return `agreement:${c.topic}`;
-    case 'exclusion-concern': return `exclusion-concern:${c.who}`;
-    case 'rejects-deals': return `rejects-deals:${c.who}`;
-    case 'back-channel': return `back-channel:${c.who}`;
-    case 'summit-when': return 'summit-when';
-    default: return c.kind;
-  }
-}
-
-const overlap = (x: [number, number], y: [number, number]) => x[0] <= y[1] * 1.25 && y[0] <= x[1] * 1.25;
-const COUNTRY_OF_BOTH = new Set(['us', 'russia']);
-
-function sameSpeaker(x: string | null, y: string | null): boolean {
-  if (!x || !y) return false;
-  if (x === y) return true;
-  const atTable = (id: string) => COUNTRY_OF_BOTH.has(countryOf(id) ?? '') && !Object.entries(ROLE_HOLDERS).some(([k, v]) => v === id && NOT_AT_TABLE_ROLES.has(k.split('|')[0]!));
-  if (x === 'both') return atTable(y) || y.startsWith('side:');
-  if (y === 'both') return atTable(x) || x.startsWith('side:');
-  if (x.startsWith('side:')) return atTable(y) && countryOf(y) === x.slice(5);
-  if (y.startsWith('side:')) return atTable(x) && countryOf(x) === y.slice(5);
-  return false;
-}
-
-/** Agreement or clash of two claims about the same thing; null when they are about different things. */
-export function relate(p: Claim, s: Claim): 'agree' | 'clash' | null {
-  if (claimKey(p) !== claimKey(s)) return null;
-  switch (p.kind) {
-    case 'leader': return p.person === (s as typeof p).person ? 'agree' : 'clash';
-    case 'presence': return p.present === (s as typeof p).present ? 'agree' : 'clash';
-    case 'length': {
-      const r = p.hours / (s as typeof p).hours;
-      return r > 0.8 && r < 1.25 ? 'agree' : 'clash';
-    }
-    case 'summit-date': return p.set === (s as typeof p).set ? 'agree' : 'clash';
-    case 'sanctions': {
-      const t = (s as typeof p).status;
-      if (p.status === t) return 'agree';
-      return p.status === 'off-agenda' || t === 'off-agenda' ? 'clash' : null;
-    }
-    case 'agreement': return p.agreed === (s as typeof p).agreed ? 'agree' : 'clash';
-    case 'verdict': {
-      const o = s as typeof p;
-      if (!sameSpeaker(p.by, o.by)) return null;
-      return p.positive === o.positive ? 'agree' : 'clash';
-    }
-    case 'timeline': {
-      const o = s as typeof p;
-      if (!sameSpeaker(p.by, o.by)) return null;
-      return overlap(p.days, o.days) ? 'agree' : 'clash';
-    }
-    case 'no-one-sidelined': {
-      const o = s as typeof p;
-      return !p.by || !o.by || p.by === o.by ? 'agree' : null;
-    }
-    case 'summit-when': {
-      // The same forecaster: the same horizon must have the same likelihood; two different horizons
-      // both called likely clash ("within weeks" vs "many months away"); "unlikely next week" and
-      // "likely within weeks" can both stand.
-      const o = s as typeof p;
-      if (!p.by || p.by !== o.by) return null;
-      if (p.when === o.when) return p.likely === o.likely ? 'agree' : 'clash';
-      return p.likely && o.likely ? 'clash' : null;
-    }
-    case 'territory': {
-      const o = s as typeof p;
-      if (!p.by || p.by !== o.by) return null;
-      return p.open === o.open ? 'agree' : 'clash';
-    }
-    case 'met':
-    case 'exclusion-concern':
-    case 'rejects-deals':
-    case 'first-since-invasion':
-    case 'back-channel':
-      return 'agree';
-  }
-}
-
-/**
- * Links between the claims of a page paragraph and those of a statement. Leader claims of other
- * people than a side's leader on the other side are a clash only when neither text names the other's
- * leader as leader too.
- */
-export function linkClaims(page: readonly Claim[], statement: readonly Claim[]): ClaimLink[] {
-  const out: ClaimLink[] = [];
-  for (const p of page) {
-    for (const s of statement) {
-      const r = relate(p, s);
-      if (!r) continue;
-      if (r === 'clash' && p.kind === 'leader' && page.some((x) => x.kind === 'leader' && x.person === (s as typeof p).person)) continue;
-      out.push({ relation: r, page: p, statement: s });
-    }
-  }
-  return out;
-}
-
-function who(id: string): string {
-  return ENTITY_BY_ID.get(id)?.label ?? id;
-}
-
-const SIDE: Record<string, string> = { us: 'US', russia: 'Russian' };
-
-// Frames from most to least specific, for choosing which link to show a reader.
-const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'length', 'summit-date', 'summit-when', 'sanctions', 'timeline', 'territory', 'agreement', 'verdict', 'rejects-deals', 'no-one-sidelined', 'back-channel', 'presence', 'exclusion-concern', 'first-since-invasion', 'met'];
-
-/** The most specific link of a relation ("Rubio led the US side" before "Rubio took part"). */
-export function bestLink(links: readonly ClaimLink[], relation: ClaimLink['relation']): ClaimLink | undefined {
-  let best: ClaimLink | undefined;
-  for (const l of links) {
-    if (l.relation !== relation) continue;
-    if (!best || SPECIFICITY.indexOf(l.page.kind) < SPECIFICITY.indexOf(best.page.kind)) best = l;
-  }
-  return best;
-}
-
-/** What a claim says, in a few words ("Lavrov led the Russian side"). */
-export function describeClaim(c: Claim): string {
-  switch (c.kind) {
-    case 'leader': return `${who(c.person)} led the ${SIDE[c.side] ?? c.side} side`;
-    case 'presence': return `${who(c.who)} ${c.present ? 'took part' : 'was not there'}`;
-    case 'length': return `the meeting lasted ${c.text}`;
-    case 'summit-date': return c.set ? 'a summit date is set' : 'no summit date is set';
-    case 'sanctions': return c.status === 'off-agenda' ? 'sanctions relief was not on the agenda' : c.status === 'agreed' ? 'sanctions relief was agreed' : 'sanctions relief was discussed';
-    case 'agreement': return `${c.agreed ? 'agreed' : 'no agreement'} on ${c.topic === 'embassies' ? 'restoring embassies' : c.topic === 'ukraine-talks' ? 'teams for Ukraine talks' : 'economic cooperation'}`;
-    case 'verdict': return `${c.by === 'both' ? 'both sides called' : c.by ? `${who(c.by)} called` : 'called'} the talks ${c.word}`;
-    case 'timeline': return `progress ${c.text}`;
-    case 'met': return `the two sides met in ${who(c.place)}`;
-    case 'exclusion-concern': return `${who(c.who)} is worried about being left out`;
-    case 'no-one-sidelined': return `${c.by ? who(c.by) : 'officials'}: no one is being sidelined`;
-    case 'rejects-deals': return `${who(c.who)} rejects any deal made without it`;
-    case 'first-since-invasion': return 'the first such talks since the invasion';
-    case 'back-channel': return `${who(c.who)} has been a back channel between the capitals`;
-    case 'territory': return `${c.by ? `${who(c.by)}: ` : ''}territorial concessions ${c.open ? 'are possible' : 'are ruled out'}`;
-    case 'summit-when': return `${c.by ? `${who(c.by)}: ` : ''}a summit ${c.when === 'next-week' ? 'next week' : c.when === 'weeks' ? 'within weeks' : 'within months'} is ${c.likely ? 'likely' : 'unlikely'}`;
   }
 }
