@@ -1,4 +1,4 @@
-// Claim frames (lib/match/claims.ts): what each pattern reads off a sentence, and how two claims relate.
+// Claim frames (lib/match/claims/): what each pattern reads off a sentence, and how two claims relate.
 // Sentences are written for this test, not taken from the gold pages.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../lib/text/analyze';
@@ -175,6 +175,15 @@ describe('claim frames: more phrasings', () => {
     expect(only('The leader of the American group was Secretary of State Marco Rubio.', 'leader')).toMatchObject([{ person: 'rubio' }]);
     expect(only('Kirill Dmitriev, who was in the Russian party, spoke to CNN.', 'presence')).toMatchObject([{ who: 'dmitriev', present: true }]);
     expect(only('Dmitriev has long served as an informal channel to Trump’s circle.', 'back-channel')).toMatchObject([{ who: 'dmitriev' }]);
+  });
+
+  it('reads the venue only where a sentence says where the talks were held, and counts of drones', () => {
+    const alt = only('The setting was Al-Yamamah Palace, the seat of the royal court.', 'venue')[0]!;
+    const diriyah = only('The discussions were held at Diriyah Palace in the Saudi capital.', 'venue')[0]!;
+    expect(relate(alt, diriyah)).toBe('clash');
+    expect(only('Their talks at the Diriyah Palace were very fruitful.', 'venue')).toEqual([]);
+    expect(relate(only('Russia sent a little over 90 attack drones overnight.', 'count')[0]!, only('Russian troops launched 176 drones at Ukraine.', 'count')[0]!)).toBe('clash');
+    expect(only('No encounter at that level had taken place since Putin ordered the assault on Ukraine.', 'first-since-invasion')).toHaveLength(1);
   });
 
   it('reads a summit date set across two sentences of a paragraph', () => {

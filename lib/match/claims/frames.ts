@@ -353,15 +353,15 @@ const FAILED = new Set(['shelved', 'stalled', 'deadlocked', 'deadlock', 'postpon
 const AGREE_WORDS = new Set(['agreed', 'agree', 'agreement', 'agreements', 'committed', 'commitment', 'consensus', 'goals', 'aims', 'objectives', 'deal', 'accord', 'signed']);
 const RESTORE = ['restor', 'reestablish', 're-establish', 'rebuild', 'reopen', 'appoint', 'staff', 'return'];
 
-const CREATE = ['create', 'created', 'creating', 'creation', 'appoint', 'appointed', 'appointing', 'appointment', 'establish', 'established', 'establishing', 'establishment', 'form', 'formed', 'forming', 'formation', 'launch', 'launched', 'launching', 'begin', 'began', 'begun', 'start', 'started', 'name', 'named', 'naming', 'nominate', 'nominated', 'nominating', 'assemble', 'assembled', 'assembling', 'build', 'building'];
+const CREATE = ['create', 'created', 'creating', 'creation', 'appoint', 'appointed', 'appointing', 'appointment', 'establish', 'established', 'establishing', 'establishment', 'form', 'formed', 'forming', 'formation', 'launch', 'launched', 'launching', 'begin', 'began', 'begun', 'start', 'started', 'name', 'named', 'naming', 'nominate', 'nominated', 'nominating', 'assemble', 'assembled', 'assembling', 'build', 'building', 'designate', 'designated', 'designating'];
 // Words that name the topic of an agreement, near which a failure word must stand.
 const TOPIC_WORDS = /^(embass|ambassador|mission|staff|representation|team|negotiator|envoy|consult|representative|cooperat)/;
 
 function agreementTopics(c: Ctx): AgreementTopic[] {
   const topics: AgreementTopic[] = [];
   const restoring = c.hasPrefix(...RESTORE) || c.has('back');
-  if (restoring && (c.hasPrefix('embass', 'ambassador', 'mission') || (c.has('diplomatic') && c.has('representation')))) topics.push('embassies');
-  const creating = c.has(...CREATE) || c.w.some((x, i) => (x === 'set' || x === 'setting') && c.w[i + 1] === 'up');
+  if (restoring && (c.hasPrefix('embass', 'ambassador', 'mission') || (c.has('diplomatic') && c.has('representation', 'staff', 'staffing')))) topics.push('embassies');
+  const creating = c.has(...CREATE) || c.w.some((x, i) => ((x === 'set' || x === 'setting') && c.w[i + 1] === 'up') || ((x === 'put' || x === 'putting') && c.w[i + 1] === 'together'));
   if (c.a.entities.includes('ukraine') && (c.hasPrefix('team', 'representative', 'negotiator', 'consult', 'envoy', 'group', 'track') || (c.hasPrefix('negotiation') && c.hasPrefix('launch', 'structur'))) && creating) topics.push('ukraine-talks');
   if (c.has('economic') && c.hasPrefix('cooperat', 'partnership', 'opportunit') && !c.hasPrefix('sanction')) topics.push('economic');
   return topics;
@@ -380,7 +380,7 @@ export function agreements(c: Ctx, out: Claim[]): void {
   }
   let at = w.findIndex((x) => AGREE_WORDS.has(x));
   // An announced next step is an outcome too: "teams will begin talks on Ukraine in due course".
-  if (at < 0) at = w.findIndex((x, i) => x === 'will' && ['begin', 'start', 'launch', 'set', 'nominate', 'appoint', 'name', 'create', 'form', 'reopen', 'restore'].includes(w[i + 1] ?? ''));
+  if (at < 0) at = w.findIndex((x, i) => (x === 'will' || x === 'would') && ['begin', 'start', 'launch', 'set', 'nominate', 'appoint', 'name', 'create', 'form', 'reopen', 'restore', 'designate', 'open'].includes(w[i + 1] ?? ''));
   if (at < 0) return;
   const failed = (w[at - 1] === 'to' && ['failed', 'fail', 'unable'].includes(w[at - 2] ?? '')) || negatedAt(c, at, 4) || w.some((x, i) => x === 'failed' && w[i + 1] === 'to');
   for (const topic of topics) out.push({ kind: 'agreement', topic, agreed: !failed, anchor: failed ? `failed to ${w[at]}` : w[at]! });
@@ -407,7 +407,7 @@ export function verdicts(c: Ctx, speaker: string | null, out: Claim[]): void {
     for (let k = i - 1; k >= 0 && !by; k--) {
       const id = c.entityAt[k];
       if (id && typeOf(id) === 'person' && !c.possessive[k]) by = id;
-      else if ((w[k] === 'both' || w[k] === 'two') && ['sides', 'delegations', 'countries', 'teams'].includes(w[k + 1] ?? '')) by = 'both';
+      else if ((w[k] === 'both' || w[k] === 'two') && ['sides', 'delegations', 'countries', 'teams', 'camps'].includes(w[k + 1] ?? '')) by = 'both';
       // "The Russian delegation came out describing the afternoon as wasted": one side judging.
       else if ((id === 'us' || id === 'russia') && ['delegation', 'side', 'team'].includes(w[k + 1] ?? '')) by = `side:${id}`;
     }
@@ -460,7 +460,7 @@ export function timeline(c: Ctx, speaker: string | null, out: Claim[]): void {
   }
 }
 
-const MET = new Set(['met', 'meet', 'meeting', 'convened', 'hosted', 'gathered', 'sat', 'held', 'facing', 'faced', 'took', 'reopened', 'resumed']);
+const MET = new Set(['met', 'meet', 'meeting', 'convened', 'hosted', 'gathered', 'sat', 'held', 'facing', 'faced', 'took', 'reopened', 'resumed', 'closeted']);
 const VENUE = new Set(['riyadh', 'saudi', 'diriyah']);
 
 /** That the meeting took place: both sides named, a meeting verb and the place ("US and Russian officials met in Riyadh"). */
@@ -474,7 +474,7 @@ export function met(c: Ctx, out: Claim[]): void {
     && ((x !== 'facing' && x !== 'faced') || ['one', 'each'].includes(c.w[k + 1] ?? ''))
     && ((x !== 'reopened' && x !== 'resumed') || c.w.slice(k + 1, k + 4).some((y) => ['talks', 'dialogue', 'contacts', 'negotiations'].includes(y)))
     && (x !== 'held' || c.w.slice(k + 1, k + 7).some((y) => ['talks', 'discussions', 'meeting', 'negotiation', 'negotiations'].includes(y)) || c.w[k - 2] === 'were' || c.w[k - 1] === 'were')
-    && (x !== 'meeting' || c.w[k + 1] === 'in' || c.w[k + 1] === 'between')
+    && (x !== 'meeting' || c.w[k + 1] === 'in' || c.w[k + 1] === 'between' || (c.w[k + 1] === 'for' && c.w[k + 3] === 'first'))
     && (x !== 'took' || c.w[k + 1] === 'place'));
   if (i < 0 || negatedAt(c, i, 4) || c.hasPrefix('will', 'plan', 'expect') || MODAL.has(c.w[i - 1] ?? '') || MODAL.has(c.w[i - 2] ?? '')) return;
   out.push({ kind: 'met', place, anchor: c.w[i]! });
@@ -482,13 +482,14 @@ export function met(c: Ctx, out: Claim[]): void {
 
 // A first that may yet come ("potentially … the first substantive negotiations") is no report.
 const HEDGED = new Set(['potentially', 'possibly', 'could', 'may', 'might', 'would']);
-const WAR_START = /^(invasion|invaded|invade|war|assault|attack|offensive|rolled|crossed|began|begun|launched|started|2022)$/;
+const WAR_START = /^(invasion|invaded|invade|war|assault|attack|offensive|rolled|crossed|poured|marched|began|begun|launched|started|troops|tanks|army|2022)$/;
 
 /** That these were the first such talks since the invasion ("the first high-level meeting … since Russia's invasion"). */
 export function firstSinceInvasion(c: Ctx, out: Claim[]): void {
   const { w } = c;
   // "Not since the Kremlin sent its tanks over the border had the two faced one another."
-  if (w[0] === 'not' && w[1] === 'since' && w.slice(2, 14).some((y) => WAR_START.test(y) || y === 'tanks' || y === 'troops')) {
+  const none = w[0] === 'no' && w.slice(1, 5).some((y) => ['encounter', 'meeting', 'talks', 'contact', 'session'].includes(y));
+  if ((w[0] === 'not' && w[1] === 'since' && w.slice(2, 14).some((y) => WAR_START.test(y))) || (none && w.some((y, k) => y === 'since' && w.slice(k + 1, k + 12).some((z) => WAR_START.test(z))))) {
     out.push({ kind: 'first-since-invasion', anchor: 'not since' });
     return;
   }
@@ -619,5 +620,29 @@ export function summitWhen(c: Ctx, speaker: string | null, out: Claim[]): void {
     by ??= s === 0 ? speaker : null;
     const likely = !clause.some((x) => UNLIKELY.has(x) || NEG.has(x));
     out.push({ kind: 'summit-when', when, likely, by, anchor: w[at]! });
+  }
+}
+
+// Counted things that news about the day reports and other outlets can contradict.
+const COUNTED = new Set(['drone', 'missile']);
+
+/** A count of attacking drones or missiles ("176 drones", "a little over 90 attack drones"). */
+export function counts(c: Ctx, out: Claim[]): void {
+  for (const f of c.a.figures as Figure[]) {
+    if (f.kind === 'count' && COUNTED.has(f.unit)) out.push({ kind: 'count', what: f.unit, value: f.value, text: f.text, anchor: f.text });
+  }
+}
+
+const VENUE_VERBS = new Set(['held', 'took', 'place', 'convened', 'met', 'hosted', 'setting', 'venue', 'gathered']);
+
+/** Where the talks were held, when the sentence says so ("were held at Diriyah Palace", "The setting was Al-Yamamah Palace"). */
+export function venue(c: Ctx, out: Claim[]): void {
+  const { w } = c;
+  for (let i = 0; i < w.length; i++) {
+    if (w[i] !== 'palace' || !/^P/.test(c.raw[i] ?? '')) continue;
+    if (!w.slice(Math.max(0, i - 7), i).some((y) => VENUE_VERBS.has(y))) continue;
+    const known = c.entityAt[i - 1] ?? c.entityAt[i];
+    const place = known === 'diriyah' ? 'diriyah' : unknownNameIn(c, Math.max(0, i - 3), i + 1) ?? (/^[A-Z]/.test(c.raw[i - 1] ?? '') ? `${c.raw[i - 1]} Palace` : null);
+    if (place) { out.push({ kind: 'venue', place, anchor: 'palace' }); return; }
   }
 }

@@ -11,7 +11,7 @@ import { ENTITY_BY_ID, ROLE_HOLDERS } from '../../text/aliases';
 import type { Claim, ClaimBody, ClaimLink } from './types';
 import { context, countryOf } from './reading';
 import {
-  NOT_AT_TABLE_ROLES, agreements, backChannel, exclusionConcern, firstSinceInvasion, leaders, meetingLength, met, noOneSidelined,
+  NOT_AT_TABLE_ROLES, agreements, backChannel, counts, venue, exclusionConcern, firstSinceInvasion, leaders, meetingLength, met, noOneSidelined,
   presence, rejectsDeals, sanctions, summitDate, summitWhen, territory, timeline, verdicts,
 } from './frames';
 
@@ -45,6 +45,8 @@ export function extractClaims(a: Analysis, speaker: string | null = null): Claim
   firstSinceInvasion(c, out);
   territory(c, speaker, out);
   backChannel(c, out);
+  counts(c, out);
+  venue(c, out);
   cache.set(a, { speaker, claims: out });
   return out;
 }
@@ -122,6 +124,7 @@ export function claimKey(c: ClaimBody): string {
     case 'exclusion-concern': return `exclusion-concern:${c.who}`;
     case 'rejects-deals': return `rejects-deals:${c.who}`;
     case 'back-channel': return `back-channel:${c.who}`;
+    case 'count': return `count:${c.what}`;
     case 'summit-when': return 'summit-when';
     default: return c.kind;
   }
@@ -186,6 +189,11 @@ export function relate(p: Claim, s: Claim): 'agree' | 'clash' | null {
       if (!p.by || p.by !== o.by) return null;
       return p.open === o.open ? 'agree' : 'clash';
     }
+    case 'count': {
+      const r = p.value / (s as typeof p).value;
+      return r > 0.8 && r < 1.25 ? 'agree' : 'clash';
+    }
+    case 'venue': return p.place === (s as typeof p).place ? 'agree' : 'clash';
     case 'met':
     case 'exclusion-concern':
     case 'rejects-deals':
@@ -220,7 +228,7 @@ function who(id: string): string {
 const SIDE: Record<string, string> = { us: 'US', russia: 'Russian' };
 
 // Frames from most to least specific, for choosing which link to show a reader.
-const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'length', 'summit-date', 'summit-when', 'sanctions', 'timeline', 'territory', 'agreement', 'verdict', 'rejects-deals', 'no-one-sidelined', 'back-channel', 'presence', 'exclusion-concern', 'first-since-invasion', 'met'];
+const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'venue', 'count', 'length', 'summit-date', 'summit-when', 'sanctions', 'timeline', 'territory', 'agreement', 'verdict', 'rejects-deals', 'no-one-sidelined', 'back-channel', 'presence', 'exclusion-concern', 'first-since-invasion', 'met'];
 
 /** The most specific link of a relation ("Rubio led the US side" before "Rubio took part"). */
 export function bestLink(links: readonly ClaimLink[], relation: ClaimLink['relation']): ClaimLink | undefined {
@@ -249,6 +257,8 @@ export function describeClaim(c: Claim): string {
     case 'rejects-deals': return `${who(c.who)} rejects any deal made without it`;
     case 'first-since-invasion': return 'the first such talks since the invasion';
     case 'back-channel': return `${who(c.who)} has been a back channel between the capitals`;
+    case 'count': return `${c.text}`;
+    case 'venue': return `the talks were held at ${c.place === 'diriyah' ? 'Diriyah Palace' : c.place}`;
     case 'territory': return `${c.by ? `${who(c.by)}: ` : ''}territorial concessions ${c.open ? 'are possible' : 'are ruled out'}`;
     case 'summit-when': return `${c.by ? `${who(c.by)}: ` : ''}a summit ${c.when === 'next-week' ? 'next week' : c.when === 'weeks' ? 'within weeks' : 'within months'} is ${c.likely ? 'likely' : 'unlikely'}`;
   }

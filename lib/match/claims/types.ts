@@ -19,7 +19,9 @@ export type ClaimBody =
   | { kind: 'summit-when'; when: 'next-week' | 'weeks' | 'months'; likely: boolean; by: string | null }
   | { kind: 'first-since-invasion' }
   | { kind: 'territory'; open: boolean; by: string | null }
-  | { kind: 'back-channel'; who: string };
+  | { kind: 'back-channel'; who: string }
+  | { kind: 'count'; what: string; value: number; text: string }
+  | { kind: 'venue'; place: string };
 
 /** A claim with the word of the text it rests on (for the reason shown to a reader). */
 export type Claim = ClaimBody & { anchor: string };
