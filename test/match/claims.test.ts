@@ -175,6 +175,7 @@ describe('claim frames: more phrasings', () => {
     expect(only('The leader of the American group was Secretary of State Marco Rubio.', 'leader')).toMatchObject([{ person: 'rubio' }]);
     expect(only('Kirill Dmitriev, who was in the Russian party, spoke to CNN.', 'presence')).toMatchObject([{ who: 'dmitriev', present: true }]);
     expect(only('Dmitriev has long served as an informal channel to Trump’s circle.', 'back-channel')).toMatchObject([{ who: 'dmitriev' }]);
+    expect(only('Moscow’s side was fronted by Sergei Lavrov, who brought along Yuri Ushakov and Kirill Dmitriev.', 'presence').map((c) => (c as { who: string }).who)).toEqual(expect.arrayContaining(['ushakov', 'dmitriev']));
   });
 
   it('reads the venue only where a sentence says where the talks were held, and counts of drones', () => {

@@ -153,6 +153,11 @@ export function presence(c: Ctx, out: Claim[]): void {
       if (x === 'accompanied') for (const p of peopleIn(c, i - 6, i)) { const s = presenceSubject(p); if (s) add(s, true, x); }
       continue;
     }
+    // "Lavrov, who brought along Yuri Ushakov and Kirill Dmitriev"
+    if ((x === 'brought' || x === 'bringing' || x === 'brings') && (w[i + 1] === 'along' || w[i + 1] === 'with') && c.has('delegation', 'team', 'side', 'talks', 'meeting', 'table', 'party')) {
+      for (const p of peopleIn(c, i + 2, i + 20)) { const s = presenceSubject(p); if (s) add(s, true, x); }
+      continue;
+    }
     if ((FLANK.has(x) && (w[i + 1] === 'by' || w[i + 1] === 'them' || w[i + 1] === 'him')) || (x === 'with' && (w[i + 1] === 'him' || w[i + 1] === 'them') && w.slice(i + 2, i + 7).some((y) => y === 'were' || y === 'was'))) {
       for (const p of peopleIn(c, i + 1, i + 20)) { const s = presenceSubject(p); if (s) add(s, true, x); }
       continue;
