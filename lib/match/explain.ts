@@ -40,6 +40,21 @@ export function cueSnippet(text: string, cue: string, span = 45): string {
   return `${from > 0 ? '…' : ''}${flat.slice(from, to).replace(/^[\s,;:]+|[\s,;:]+$/g, '')}${to < flat.length ? '…' : ''}`;
 }
 
+/**
+ * The words around a claim's anchor in the text. An anchor may be a label rather than the words as
+ * written ("not agenda" for "“not at all” part of the agenda"): then its last word is looked up, and
+ * failing that the text's opening is shown.
+ */
+export function claimSnippet(text: string, anchor: string): string {
+  const whole = cueSnippet(text, anchor);
+  if (whole !== anchor) return whole;
+  const last = anchor.split(' ').at(-1)!;
+  const part = cueSnippet(text, last);
+  if (part !== last) return part;
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 90 ? `${flat.slice(0, flat.lastIndexOf(' ', 90))}…` : flat;
+}
+
 /** One short line: why this statement is listed against the paragraph. */
 export function explain(d: StanceDecision, e: PairEvidence, page: Analysis, statement: Analysis, speaker: string | null, claims?: readonly ClaimLink[]): string {
   const who = speaker ? ` (${label(speaker)})` : '';
@@ -59,7 +74,7 @@ export function explain(d: StanceDecision, e: PairEvidence, page: Analysis, stat
       case 'attendee':
         return `different people: this page names ${c.page.map(label).join(', ')}; this outlet names ${c.statement.map(label).join(', ')}`;
       case 'claim':
-        return `${describeClaim(c.link.statement)} here (“${cueSnippet(statement.text, c.link.statement.anchor)}”) — this paragraph: ${describeClaim(c.link.page)}`;
+        return `${describeClaim(c.link.statement)} here (“${claimSnippet(statement.text, c.link.statement.anchor)}”) — this paragraph: ${describeClaim(c.link.page)}`;
     }
   }
   if (e.sameFigures.length) return `same figure: ${e.sameFigures[0]![1].text}`;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../lib/text/analyze';
 import { extractClaims, linkClaims, paragraphClaims, relate, describeClaim, type Claim } from '../../lib/match/claims';
 import { applyClaims, claimClash } from '../../lib/match/stance';
+import { claimSnippet } from '../../lib/match/explain';
 
 const claims = (text: string, speaker: string | null = null) => extractClaims(analyze(text), speaker);
 const only = (text: string, kind: Claim['kind'], speaker: string | null = null) => claims(text, speaker).filter((c) => c.kind === kind);
@@ -221,6 +222,12 @@ describe('relating claims', () => {
     expect(relate(lavrovBad, one('Tammy Bruce called the meeting a step forward.'))).toBeNull();
     expect(relate(one('Progress could come within three weeks, he predicted.', 'dmitriev'), one('He believed progress could come within two to three months.', 'dmitriev'))).toBe('clash');
     expect(relate(one('Progress could come within three weeks, he predicted.', 'dmitriev'), one('He believed progress could come within two to three months.', 'ushakov'))).toBeNull();
+  });
+
+  it('quotes the statement around a claim\'s anchor, even when the anchor is a label', () => {
+    const text = 'However, Dmitriev told CNN that sanctions relief was “not at all” part of the agenda.';
+    expect(claimSnippet(text, 'not agenda')).toContain('part of the agenda');
+    expect(claimSnippet('Short text.', 'nothing here')).toBe('Short text.');
   });
 
   it('a clash offset by agreement on the same frame decides nothing; a clean clash makes a conflict with a reason', () => {
