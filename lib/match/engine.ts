@@ -187,7 +187,7 @@ export class Matcher {
     const statements = this.data.statements;
     // Retrieval goes deeper than `k` when the paragraph makes claims: a statement beyond the top k
     // is still compared when it makes a claim on the same frame (its value may confirm or contradict).
-    const depth = claims.length ? Math.max(k, k * CLAIM_DEPTH) : k;
+    const depth = claims.length ? k * CLAIM_DEPTH : k;
     const keep = (doc: number) => statements[doc]!.source !== excludeSource;
     const hits = searchBm25(this.index, terms, depth, keep, this.scratch);
     // …and statements that share no word with the paragraph but make a claim on one of its frames.

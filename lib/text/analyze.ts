@@ -1,7 +1,7 @@
 // One text (a sentence or a statement) → the features every comparison uses: index terms with
 // entities folded to canonical ids, the entities themselves, figures, negation cues, hedges, quotes.
 import type { Figure } from '../corpus/types';
-import { tokenize } from './tokenize';
+import { tokenize, type Token } from './tokenize';
 import { findEntities, ENTITY_BY_ID, type EntityMention } from './aliases';
 import { stem, isContentWord } from './stem';
 import { extractFigures } from './figures';
@@ -12,6 +12,8 @@ export interface Analysis {
   text: string;
   /** Canonical word tokens, entities not folded (for cue scopes and phrase checks). */
   words: string[];
+  /** The same tokens with their offsets in `text` (for what lies between two words: a comma, a clause break). */
+  tokens: Token[];
   /** Index terms: stems of content words, with each entity mention replaced by `@<id>`. */
   terms: string[];
   entities: string[];
@@ -60,6 +62,7 @@ export function analyze(text: string): Analysis {
   return {
     text,
     words,
+    tokens,
     terms,
     entities,
     mentions,

@@ -2,11 +2,12 @@
 // entity under each token, and the small tests every frame uses (negation in the clause, a condition
 // or counterfactual, the people in a span, the subject of a presence claim).
 import type { Analysis } from '../../text/analyze';
-import { tokenize } from '../../text/tokenize';
 import { ENTITY_BY_ID } from '../../text/aliases';
 
+// Narrower than the cue words of lib/text/cues.ts on purpose: "without", "absent" and "absence" are
+// read by the frames themselves (absence is a value of presence, not a negation of it).
 export const NEG = new Set(['not', 'no', 'never', 'neither', 'nor', 'nobody', 'none', 'nowhere']);
-export const CLAUSE_BREAK = /[;:()\u2014\u2013]|[.!?]\s|,\s*(?:but|while|whereas|(?:even\s+)?(?:although|though))\b/;
+const CLAUSE_BREAK = /[;:()\u2014\u2013]|[.!?]\s|,\s*(?:but|while|whereas|(?:even\s+)?(?:although|though))\b/;
 
 export interface Ctx {
   a: Analysis;
@@ -27,7 +28,7 @@ export interface Ctx {
 }
 
 export function context(a: Analysis): Ctx {
-  const tokens = tokenize(a.text);
+  const tokens = a.tokens;
   const w = a.words;
   const breakBefore = w.map((_, i) => i > 0 && tokens[i] !== undefined && tokens[i - 1] !== undefined && CLAUSE_BREAK.test(a.text.slice(tokens[i - 1]!.end, tokens[i]!.start)));
   const possessive = w.map((_, i) => tokens[i] !== undefined && /^['\u2019]s\b/i.test(a.text.slice(tokens[i]!.end, tokens[i]!.end + 3)));
