@@ -126,48 +126,91 @@ function negationOn(a: Analysis, ground: Map<string, string>, otherWeights: Map<
   return null;
 }
 
+// Whether a text speaks of who led or attended (remembered per analysis: statements meet many sentences).
+const attendanceCache = new WeakMap<Analysis, boolean>();
 function hasAttendanceFrame(a: Analysis): boolean {
-  return a.words.some((w) => ATTENDANCE.has(w)) || a.terms.some((t) => ATTENDANCE.has(t));
+  let hit = attendanceCache.get(a);
+  if (hit === undefined) attendanceCache.set(a, (hit = a.words.some((w) => ATTENDANCE.has(w)) || a.terms.some((t) => ATTENDANCE.has(t))));
+  return hit;
 }
 
-// Vector rows of a term map's words, remembered per map (statements meet many sentences).
-const idCache = new WeakMap<Map<string, number>, { vectors: WordVectors; ids: Map<string, number> }>();
-function vectorIds(w: Map<string, number>, vectors: WordVectors): Map<string, number> {
-  const hit = idCache.get(w);
-  if (hit && hit.vectors === vectors) return hit.ids;
-  const ids = new Map<string, number>();
-  for (const t of w.keys()) if (!t.startsWith('@')) ids.set(t, vectors.id(t));
-  idCache.set(w, { vectors, ids });
-  return ids;
+// A term map's words with vector rows, as flat arrays in the map's order (remembered per map:
+// statements meet many sentences), for softAlign's inner loop.
+interface VectorTerms {
+  vectors: WordVectors;
+  terms: string[];
+  rows: Int32Array;
+  weights: Float64Array;
+  concepts: (string | undefined)[];
+}
+const vectorTermsCache = new WeakMap<Map<string, number>, VectorTerms>();
+function vectorTerms(w: Map<string, number>, vectors: WordVectors): VectorTerms {
+  const hit = vectorTermsCache.get(w);
+  if (hit && hit.vectors === vectors) return hit;
+  const terms: string[] = [];
+  for (const t of w.keys()) if (!t.startsWith('@')) terms.push(t);
+  const v: VectorTerms = {
+    vectors,
+    terms,
+    rows: Int32Array.from(terms, (t) => vectors.id(t)),
+    weights: Float64Array.from(terms, (t) => w.get(t)!),
+    concepts: terms.map((t) => CONCEPTS[t]),
+  };
+  vectorTermsCache.set(w, v);
+  return v;
 }
 
+// Scratch for softAlign's statement side (reused: the engine compares thousands of pairs per page).
+let scratchIdx = new Int32Array(128);
+let scratchBest = new Float64Array(128);
+
+/**
+ * Terms of one side missing from the other, aligned to their closest word there in meaning (word
+ * vectors, or the same concept group): the mass each side gains and the pairs aligned. Iteration and
+ * summation orders are fixed (the term maps' order), so the numbers are reproducible.
+ */
 function softAlign(wa: Map<string, number>, wb: Map<string, number>, vectors: WordVectors | null | undefined): { massA: number; massB: number; aligned: [string, string, number][] } {
   const aligned: [string, string, number][] = [];
   if (!vectors) return { massA: 0, massB: 0, aligned };
-  const rowsA = vectorIds(wa, vectors), rowsB = vectorIds(wb, vectors);
-  const onlyA = [...rowsA.keys()].filter((t) => !wb.has(t));
-  const onlyB = [...rowsB.keys()].filter((t) => !wa.has(t));
-  if (!onlyA.length || !onlyB.length) return { massA: 0, massB: 0, aligned };
-  const idsB = onlyB.map((t) => rowsB.get(t)!);
-  const bestForB = new Float64Array(onlyB.length);
-  let massA = 0;
-  for (const ta of onlyA) {
-    const ia = rowsA.get(ta)!;
-    const concept = CONCEPTS[ta];
+  const A = vectorTerms(wa, vectors), B = vectorTerms(wb, vectors);
+  if (B.terms.length > scratchIdx.length) {
+    scratchIdx = new Int32Array(B.terms.length * 2);
+    scratchBest = new Float64Array(B.terms.length * 2);
+  }
+  // onlyB[k] = index into B of the k-th statement word the page lacks.
+  const onlyB = scratchIdx, bestForB = scratchBest;
+  let nB = 0;
+  for (let j = 0; j < B.terms.length; j++) {
+    if (wa.has(B.terms[j]!)) continue;
+    onlyB[nB] = j;
+    bestForB[nB] = 0;
+    nB++;
+  }
+  if (!nB) return { massA: 0, massB: 0, aligned };
+  let massA = 0, anyA = false;
+  for (let i = 0; i < A.terms.length; i++) {
+    const ta = A.terms[i]!;
+    if (wb.has(ta)) continue;
+    anyA = true;
+    const ia = A.rows[i]!;
+    const concept = A.concepts[i];
     if (ia < 0 && !concept) continue;
-    let best = 0, bestJ = -1;
-    for (let j = 0; j < onlyB.length; j++) {
-      const c = concept !== undefined && CONCEPTS[onlyB[j]!] === concept ? Math.max(CONCEPT_ALIGN, vectors.cosine(ia, idsB[j]!)) : vectors.cosine(ia, idsB[j]!);
-      if (c > bestForB[j]!) bestForB[j] = c;
-      if (c > best) { best = c; bestJ = j; }
+    let best = 0, bestK = -1;
+    for (let k = 0; k < nB; k++) {
+      const j = onlyB[k]!;
+      const cos = vectors.cosine(ia, B.rows[j]!);
+      const c = concept !== undefined && B.concepts[j] === concept ? Math.max(CONCEPT_ALIGN, cos) : cos;
+      if (c > bestForB[k]!) bestForB[k] = c;
+      if (c > best) { best = c; bestK = k; }
     }
     if (best >= SOFT_MIN) {
-      massA += wa.get(ta)! * best;
-      aligned.push([ta, onlyB[bestJ]!, best]);
+      massA += A.weights[i]! * best;
+      aligned.push([ta, B.terms[onlyB[bestK]!]!, best]);
     }
   }
+  if (!anyA) return { massA: 0, massB: 0, aligned };
   let massB = 0;
-  onlyB.forEach((tb, j) => { if (bestForB[j]! >= SOFT_MIN) massB += wb.get(tb)! * bestForB[j]!; });
+  for (let k = 0; k < nB; k++) if (bestForB[k]! >= SOFT_MIN) massB += B.weights[onlyB[k]!]! * bestForB[k]!;
   return { massA, massB, aligned };
 }
 
@@ -185,7 +228,6 @@ export function comparePair(a: Analysis, b: Analysis, ctx: CompareContext | IdfF
   for (const w of wb.values()) massB += w;
   for (const [, w] of shared) massShared += w;
   shared.sort((x, y) => y[1] - x[1]);
-  const sharedSet = new Set(shared.map(([t]) => t));
   const sim = na && nb ? dot / Math.sqrt(na * nb) : 0;
   const soft = softAlign(wa, wb, vectors);
   const softCoverA = massA ? Math.min(1, (massShared + soft.massA) / massA) : 0;
@@ -195,13 +237,14 @@ export function comparePair(a: Analysis, b: Analysis, ctx: CompareContext | IdfF
   const sameFigures: [Figure, Figure][] = [];
   const diffFigures: [Figure, Figure][] = [];
   // Two figures measure the same thing only when the words around them meet (exactly or in meaning).
-  const alignedPairs = new Set(soft.aligned.map(([x, y]) => `${x}|${y}`));
+  let alignedPairs: Set<string> | null = null;
+  const isAligned = (x: string, y: string) => (alignedPairs ??= new Set(soft.aligned.map(([p, q]) => `${p}|${q}`))).has(`${x}|${y}`);
   // Hours and years do not measure the same thing ("nine hours" of talks, "three years" of war).
   const scale = (f: Figure) => (f.kind === 'duration' ? (f.unit === 'hour' || f.unit === 'minute' ? 'short' : 'long') : f.kind);
   const sameThing = (fa: Figure, fb: Figure) => {
     if (scale(fa) !== scale(fb)) return false;
     const ca = fa.context ?? [], cb = fb.context ?? [];
-    return ca.some((x) => cb.includes(x) || cb.some((y) => alignedPairs.has(`${x}|${y}`) || (vectors ? vectors.cosine(vectors.id(x), vectors.id(y)) >= FIGURE_CONTEXT_MIN : false)));
+    return ca.some((x) => cb.includes(x) || cb.some((y) => isAligned(x, y) || (vectors ? vectors.cosine(vectors.id(x), vectors.id(y)) >= FIGURE_CONTEXT_MIN : false)));
   };
   for (const fa of a.figures) {
     if (fa.kind === 'year' || fa.kind === 'date') continue;
@@ -213,17 +256,25 @@ export function comparePair(a: Analysis, b: Analysis, ctx: CompareContext | IdfF
   }
 
   // Terms matched by meaning count as common ground for negations too ("fixed" ~ "set").
-  const groundA = new Map<string, string>([...[...sharedSet].map((t): [string, string] => [t, t]), ...soft.aligned.map(([x, y]): [string, string] => [x, y])]);
-  const groundB = new Map<string, string>([...[...sharedSet].map((t): [string, string] => [t, t]), ...soft.aligned.map(([x, y]): [string, string] => [y, x])]);
-  let negationA = negationOn(a, groundA, wb, massB);
-  let negationB = negationOn(b, groundB, wa, massA);
+  // (Built only for a side that has a negation cue: most pairs have none.)
+  const ground = (forward: boolean) => {
+    const g = new Map<string, string>();
+    for (const [t] of shared) g.set(t, t);
+    for (const [x, y] of soft.aligned) {
+      if (forward) g.set(x, y);
+      else g.set(y, x);
+    }
+    return g;
+  };
+  let negationA = a.cues.length ? negationOn(a, ground(true), wb, massB) : null;
+  let negationB = b.cues.length ? negationOn(b, ground(false), wa, massA) : null;
   // Both sides negate the same ground: they agree ("no date set" vs "no date has been set").
   if (negationA && negationB) { negationA = null; negationB = null; }
 
   let antonyms: [string, string] | null = null;
-  const ta = new Set(a.terms), tb = new Set(b.terms);
+  // (wa and wb hold each side's distinct terms.)
   for (const [x, y] of ANTONYMS) {
-    if ((ta.has(x) && tb.has(y)) || (ta.has(y) && tb.has(x))) { antonyms = ta.has(x) ? [x, y] : [y, x]; break; }
+    if ((wa.has(x) && wb.has(y)) || (wa.has(y) && wb.has(x))) { antonyms = wa.has(x) ? [x, y] : [y, x]; break; }
   }
 
   let attendeeClash: PairEvidence['attendeeClash'] = null;

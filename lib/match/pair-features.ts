@@ -29,9 +29,18 @@ export interface PairContextInfo {
   claims?: readonly ClaimLink[];
 }
 
+// Each text's distinct terms and entities (remembered: a statement meets many page sentences).
+const setsCache = new WeakMap<Analysis, { terms: number; entities: Set<string> }>();
+function setsOf(a: Analysis): { terms: number; entities: Set<string> } {
+  let hit = setsCache.get(a);
+  if (!hit) setsCache.set(a, (hit = { terms: new Set(a.terms).size, entities: new Set(a.entities) }));
+  return hit;
+}
+
 /** Feature vector in the order of PAIR_FEATURES. */
 export function pairFeatures(e: PairEvidence, a: Analysis, b: Analysis, info: PairContextInfo, clash: Clash | null): Float64Array {
-  const ea = new Set(a.entities), eb = new Set(b.entities);
+  const sa = setsOf(a), sb = setsOf(b);
+  const ea = sa.entities, eb = sb.entities;
   let inter = 0;
   for (const x of ea) if (eb.has(x)) inter++;
   const union = ea.size + eb.size - inter;
@@ -46,7 +55,7 @@ export function pairFeatures(e: PairEvidence, a: Analysis, b: Analysis, info: Pa
     clash?.kind === 'antonym' ? 1 : 0,
     clash?.kind === 'attendee' ? 1 : 0,
     clash?.kind === 'negation' ? clash.on.length : 0,
-    new Set(a.terms).size, new Set(b.terms).size,
+    sa.terms, sb.terms,
     info.pageSpeaker && info.pageSpeaker === info.statementSpeaker ? 1 : 0,
     info.rank, info.sentences,
     info.paragraphSoft ?? e.soft, info.paragraphCoverStatement ?? e.softCoverB, info.retrievalScore ?? 1,
