@@ -24,7 +24,9 @@ export interface Row {
   group: string;
 }
 
-/** Rows of one gold page, with the number of gold claims retrieval never offered (misses for sure). */
+/** Rows of one gold page, with the number of gold claims retrieval never offered (misses for sure).
+ * Training reads 20 candidates per paragraph (more negatives to learn from) where the engine compares
+ * CANDIDATES (10): ranks 10–19 never held a listed match on the development pages. */
 export function pageRows(m: Matcher, g: GoldPageFile, k = 20): { rows: Row[]; unretrieved: { corroborates: number; conflicts: number } } {
   const paragraphs = extractArticle(parseDocument(g.html)).paragraphs;
   const rows: Row[] = [];

@@ -80,6 +80,13 @@ export interface MatchOptions {
   maxRelated?: number;
 }
 
+/**
+ * Statements retrieved and compared in full per paragraph. 10, not the 20 it was: on the development
+ * gold pages no corroboration or conflict came from BM25 ranks 10–19 (the listings are identical at
+ * k = 8 and first change at 6), while each candidate costs a full comparison and a model call.
+ * Statements that share a claim frame are compared whatever their rank (CLAIM_DEPTH, MAX_CLAIM_EXTRA).
+ */
+export const CANDIDATES = 10;
 // How many times `k` retrieval looks when the paragraph makes claims.
 const CLAIM_DEPTH = 4;
 // Statements found by claim alone (no shared word) compared per paragraph at most.
@@ -175,7 +182,7 @@ export class Matcher {
    * Retrieved statements for a paragraph, each compared with every sentence; the sentence sharing
    * most meaning with the statement is kept. Statements of `excludeSource` are never retrieved.
    */
-  candidates(text: string, excludeSource: string | null, k = 20): Candidate[] {
+  candidates(text: string, excludeSource: string | null, k = CANDIDATES): Candidate[] {
     let focus: string | null = null;
     const sentences = splitSentences(text).map((s) => analyze(s.text));
     const speakers = sentences.map((a) => (focus = findSpeaker(a, focus) ?? focus));
@@ -238,7 +245,7 @@ export class Matcher {
     const params = opts.params ?? DEFAULT_PARAMS;
     const statements = this.data.statements;
     const best = new Map<number, Match>();
-    for (const c of this.candidates(text, excludeSource, opts.candidates ?? 20)) {
+    for (const c of this.candidates(text, excludeSource, opts.candidates ?? CANDIDATES)) {
       const st = statements[c.doc]!;
       const d = this.data.model
         ? this.data.model.decide(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker, paragraphSoft: c.paragraphSoft, paragraphCoverStatement: c.paragraphCoverStatement, retrievalScore: c.retrievalScore, claims: c.claims })
