@@ -94,14 +94,18 @@ export function searchBm25(index: Bm25Index, terms: readonly string[], k: number
       i = m;
     }
   };
+  // `allow` is asked only of documents that would enter the heap: at scale most touched documents
+  // score below the k-th best, and reading each one's record (a cache miss) cost more than the scoring.
   for (const doc of touched) {
     const s = acc[doc]!;
     acc[doc] = 0;
-    if (k === 0 || (allow && !allow(doc))) continue;
+    if (k === 0) continue;
     if (size < k) {
+      if (allow && !allow(doc)) continue;
       heapDoc[size] = doc; heapScore[size] = s;
       for (let i = size++; i > 0;) { const up = (i - 1) >> 1; if (!worse(i, up)) break; swap(i, up); i = up; }
     } else if (s > heapScore[0]! || (s === heapScore[0] && doc < heapDoc[0]!)) {
+      if (allow && !allow(doc)) continue;
       heapDoc[0] = doc; heapScore[0] = s;
       down(0);
     }

@@ -91,6 +91,9 @@ export const CANDIDATES = 10;
 const CLAIM_DEPTH = 4;
 // Statements found by claim alone (no shared word) compared per paragraph at most.
 const MAX_CLAIM_EXTRA = 32;
+// Claim-linked statements beyond the top k compared per paragraph at most, best-ranked first: a flat
+// cost however many statements of a large corpus make the same claim (the bundled corpus needs ≤ 8).
+const MAX_LINKED_BEYOND_K = 16;
 const STANCE_ORDER: Record<Stance, number> = { conflicts: 0, corroborates: 1, related: 2 };
 
 /** Normalises a URL for equality: no scheme, no "www.", no query/hash, no trailing slash. */
@@ -213,11 +216,14 @@ export class Matcher {
     }
     const top = hits[0]?.score || 1;
     const out: Candidate[] = [];
+    let beyond = 0;
     hits.forEach((hit, rank) => {
+      if (rank >= k && beyond >= MAX_LINKED_BEYOND_K) return;
       const st = statements[hit.doc]!;
       const b = this.analysisOf(hit.doc);
       const links = claims.length ? linkClaims(claims, extractClaims(b, st.speaker)) : [];
       if (rank >= k && !links.length) return;
+      if (rank >= k) beyond++;
       // The sentence compared in full: the one holding a linked claim, else the one that has most of
       // the statement's words (cheap, exact words; the paragraph as a whole is compared in meaning below).
       let bestI = 0, bestCover = -1;
