@@ -1,19 +1,25 @@
 // npm run eval [-- --errors] [-- --pages cov-16,cov-17] — the engine's figures on the gold set:
 // precision, recall and F1 per stance on the test pages (dev, held-out, all), the gate's accuracy,
 // near-miss matches, and the labelled corpus pairs. --errors lists every missed and spurious match;
-// --pages also prints the figures of the named pages alone.
+// --pages also prints the figures of the named pages alone. The intervals are 95% percentile-bootstrap
+// intervals over paragraphs (seeded): how far the F1 could move with other pages of the same kind.
 import { evaluateGold } from './gold';
 import { PAIR_LABELS, addCounts, prf, type Counts } from '../lib/match/evaluate';
 
+// `npm run eval | head` closes the pipe early: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const r = evaluateGold();
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 console.log('Gold test pages (corroborating / conflicting matches listed per paragraph)');
-console.log('split     stance        P       R       F1     tp  fp  fn   gate acc  near-miss matches');
+console.log('split     stance        P       R       F1   (95% interval)  tp  fp  fn   gate acc  near-miss matches');
 for (const split of ['dev', 'holdout', 'all'] as const) {
   const s = r.bySplit[split];
   for (const st of ['corroborates', 'conflicts'] as const) {
     const v = s[st];
-    console.log(`${split.padEnd(9)} ${st.padEnd(13)} ${pct(v.precision).padStart(6)}  ${pct(v.recall).padStart(6)}  ${v.f1.toFixed(3)}  ${String(v.tp).padStart(3)} ${String(v.fp).padStart(3)} ${String(v.fn).padStart(3)}   ${st === 'corroborates' ? pct(s.gateAccuracy).padStart(7) : '       '}   ${st === 'corroborates' ? s.nearMissMatches : ''}`);
+    console.log(`${split.padEnd(9)} ${st.padEnd(13)} ${pct(v.precision).padStart(6)}  ${pct(v.recall).padStart(6)}  ${v.f1.toFixed(3)} (${s.interval[st].low.toFixed(2)}–${s.interval[st].high.toFixed(2)})  ${String(v.tp).padStart(3)} ${String(v.fp).padStart(3)} ${String(v.fn).padStart(3)}   ${st === 'corroborates' ? pct(s.gateAccuracy).padStart(7) : '       '}   ${st === 'corroborates' ? s.nearMissMatches : ''}`);
   }
 }
 console.log('\nLabelled corpus pairs (accuracy ' + pct(r.pairs.accuracy) + ')');

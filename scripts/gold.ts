@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './corpus-files';
 import { crossReferenceHtml, bundledMatcher } from './page-pipeline';
-import { addCounts, prf, scorePage, scorePairs, type GoldPage, type PageScore, type PairLabel, type Counts } from '../lib/match/evaluate';
+import { addCounts, bootstrapF1, prf, scorePage, scorePairs, type GoldPage, type PageScore, type PairLabel, type Counts } from '../lib/match/evaluate';
 import { analyze } from '../lib/text/analyze';
 import { comparePair } from '../lib/match/compare';
 import { applyClaims, decideStance, DEFAULT_PARAMS, type StanceParams } from '../lib/match/stance';
@@ -41,7 +41,14 @@ export function loadGoldPairs(): GoldPair[] {
 
 export interface EvalResult {
   pages: { name: string; split: string; kind: string; score: PageScore; report: XrefReport }[];
-  bySplit: Record<'dev' | 'holdout' | 'all', { corroborates: ReturnType<typeof prf>; conflicts: ReturnType<typeof prf>; gateAccuracy: number; nearMissMatches: number }>;
+  bySplit: Record<'dev' | 'holdout' | 'all', {
+    corroborates: ReturnType<typeof prf>;
+    conflicts: ReturnType<typeof prf>;
+    /** 95% bootstrap intervals of the F1s, resampling the split's paragraphs. */
+    interval: Record<'corroborates' | 'conflicts', { low: number; high: number }>;
+    gateAccuracy: number;
+    nearMissMatches: number;
+  }>;
   pairs: ReturnType<typeof scorePairs>;
 }
 
@@ -58,9 +65,11 @@ export function evaluateGold(params: StanceParams = DEFAULT_PARAMS): EvalResult 
     const sel = pages.filter((p) => split === 'all' || p.split === split);
     let c = zero(), k = zero();
     for (const p of sel) { c = addCounts(c, p.score.counts.corroborates); k = addCounts(k, p.score.counts.conflicts); }
+    const paragraphs = sel.flatMap((p) => p.score.paragraphs);
     bySplit[split] = {
       corroborates: prf(c),
       conflicts: prf(k),
+      interval: { corroborates: bootstrapF1(paragraphs.map((x) => x.corroborates)), conflicts: bootstrapF1(paragraphs.map((x) => x.conflicts)) },
       gateAccuracy: sel.filter((p) => p.score.gateCorrect).length / Math.max(1, sel.length),
       nearMissMatches: sel.reduce((n, p) => n + p.score.nearMissMatches, 0),
     };

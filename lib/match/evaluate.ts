@@ -3,6 +3,7 @@
 import type { Stance, XrefReport } from './types';
 import { comparisonKey } from '../text/normalize';
 import { splitDateline } from '../corpus/parse';
+import { mulberry32 } from './gbdt';
 
 export interface GoldExpectation {
   paragraphContains: string;
@@ -47,6 +48,8 @@ export interface PageErrors {
 
 export interface PageScore {
   counts: Record<'corroborates' | 'conflicts', Counts>;
+  /** The same counts per paragraph (index in the report), for resampling paragraphs (bootstrapF1). */
+  paragraphs: Record<'corroborates' | 'conflicts', Counts>[];
   gateCorrect: boolean;
   /** Corroborating or conflicting matches listed on a near-miss page (should be 0). */
   nearMissMatches: number;
@@ -67,11 +70,17 @@ function excerptKey(text: string): string {
  */
 export function scorePage(gold: GoldPage, report: XrefReport, statements: readonly { id: string; text: string; source: string }[] = []): PageScore {
   const counts = { corroborates: { tp: 0, fp: 0, fn: 0 }, conflicts: { tp: 0, fp: 0, fn: 0 } };
+  const paragraphs = report.paragraphs.map(() => ({ corroborates: { tp: 0, fp: 0, fn: 0 }, conflicts: { tp: 0, fp: 0, fn: 0 } }));
+  const count = (i: number, s: 'corroborates' | 'conflicts', field: keyof Counts) => {
+    counts[s][field]++;
+    const p = paragraphs[i];
+    if (p) p[s][field]++;
+  };
   const errors: PageErrors = { page: gold.name, missed: [], spurious: [] };
   const paraOf = (contains: string) => report.paragraphs.findIndex((p) => key(p.text).includes(key(contains)));
   const listed = report.paragraphs.flatMap((p, i) => p.matches.filter((m) => m.stance !== 'related').map((m) => ({ i, m })));
   if (gold.kind === 'near-miss') {
-    return { counts, gateCorrect: !report.coverage.isCoverage, nearMissMatches: listed.length, errors };
+    return { counts, paragraphs, gateCorrect: !report.coverage.isCoverage, nearMissMatches: listed.length, errors };
   }
   const statementOf = (g: GoldExpectation) => statements.find((s) => s.source === g.source && key(s.text).includes(excerptKey(g.statementContains)))?.text ?? g.statementContains;
   // Unique gold claims: paragraph × statement × stance.
@@ -88,21 +97,43 @@ export function scorePage(gold: GoldPage, report: XrefReport, statements: readon
     const s = m.stance as 'corroborates' | 'conflicts';
     const k = `${i}|${m.sourceId}|${key(m.statement)}|${s}`;
     if (expected.has(k)) {
-      counts[s].tp++;
+      count(i, s, 'tp');
       found.add(k);
       continue;
     }
     if (s === 'corroborates' && related.has(`${i}|${m.sourceId}|${key(m.statement)}`)) continue;
-    counts[s].fp++;
+    count(i, s, 'fp');
     errors.spurious.push({ paragraph: i, stance: s, source: m.sourceId, statement: m.statement, reason: m.reason });
   }
   for (const [k, e] of expected) {
     if (found.has(k)) continue;
     const s = e.g.stance as 'corroborates' | 'conflicts';
-    counts[s].fn++;
+    count(e.i, s, 'fn');
     errors.missed.push({ paragraph: e.i, stance: s, source: e.g.source, statement: e.statement });
   }
-  return { counts, gateCorrect: report.coverage.isCoverage, nearMissMatches: 0, errors };
+  return { counts, paragraphs, gateCorrect: report.coverage.isCoverage, nearMissMatches: 0, errors };
+}
+
+/**
+ * A 95% interval for F1 by the percentile bootstrap over paragraphs (the unit a page is written in):
+ * `rounds` resamples, with replacement, of the paragraphs' counts. Seeded, so reruns print the same
+ * interval. Paragraphs with no count (nothing expected, nothing listed) are left out: they move no F1.
+ */
+export function bootstrapF1(paragraphs: readonly Counts[], rounds = 2000, seed = 1): { low: number; high: number } {
+  const cells = paragraphs.filter((c) => c.tp + c.fp + c.fn > 0);
+  if (!cells.length) return { low: 1, high: 1 };
+  const random = mulberry32(seed);
+  const f1 = new Float64Array(rounds);
+  for (let r = 0; r < rounds; r++) {
+    let tp = 0, fp = 0, fn = 0;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[Math.floor(random() * cells.length)]!;
+      tp += c.tp; fp += c.fp; fn += c.fn;
+    }
+    f1[r] = prf({ tp, fp, fn }).f1;
+  }
+  f1.sort();
+  return { low: f1[Math.floor(0.025 * (rounds - 1))]!, high: f1[Math.ceil(0.975 * (rounds - 1))]! };
 }
 
 export function addCounts(a: Counts, b: Counts): Counts {

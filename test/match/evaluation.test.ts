@@ -37,6 +37,15 @@ describe('engine evaluation on the gold set', () => {
     expect(r.bySplit.all.conflicts.f1).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('every page\'s counts are its paragraphs\' counts (each gold entry names one paragraph the extractor found)', () => {
+    for (const p of r.pages) {
+      for (const st of ['corroborates', 'conflicts'] as const) {
+        const sum = p.score.paragraphs.reduce((a, q) => ({ tp: a.tp + q[st].tp, fp: a.fp + q[st].fp, fn: a.fn + q[st].fn }), { tp: 0, fp: 0, fn: 0 });
+        expect(sum, `${p.name} ${st}`).toEqual(p.score.counts[st]);
+      }
+    }
+  });
+
   it('labelled corpus pairs: corroborating pairs are found', () => {
     expect(r.pairs.perLabel.corroborates.recall).toBeGreaterThanOrEqual(0.8);
     expect(r.pairs.accuracy).toBeGreaterThanOrEqual(0.55);
