@@ -65,13 +65,11 @@ const platform: Platform = {
     const tabs = await browser.tabs.query({});
     await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: 'page:settings', data: { markers: settings.markers } }).catch(() => undefined))));
   },
-  async registerGate(settings) {
+  async registerGate() {
+    // Pages are probed after their load (tabs.onUpdated below); earlier versions registered the probe
+    // as a document_start content script, which cost every page load an isolated world: remove it.
     const existing = await browser.scripting.getRegisteredContentScripts({ ids: [PROBE_ID] }).catch(() => []);
     if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [PROBE_ID] });
-    const matches = gateMatches(settings);
-    if (settings.detection === 'on-demand' || matches.length === 0) return;
-    // document_start: the probe only registers a load listener then; its look happens after load, when idle.
-    await browser.scripting.registerContentScripts([{ id: PROBE_ID, js: [PROBE_FILE], matches, runAt: 'document_start', allFrames: false }]);
   },
   async injectGateIntoOpenTabs(settings) {
     const tabs = await browser.tabs.query({ url: gateMatches(settings) });
@@ -108,10 +106,12 @@ export default defineBackground({
       if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
     });
     browser.runtime.onStartup.addListener(() => void service.onStartup().catch((e) => console.error('[cross-ref] startup', e)));
-    browser.tabs.onUpdated.addListener((tabId, change) => {
+    browser.tabs.onUpdated.addListener((tabId, change, tab) => {
       // A new URL without a page load is a single-page-app navigation: probe the new page too.
       if (change.url !== undefined && change.status !== 'loading') void service.onTabUrlChanged(tabId, change.url);
       else if (change.url !== undefined || change.status === 'loading') void service.onTabNavigated(tabId);
+      // The page has loaded: probe it (after its load event, so page loads never wait for us).
+      if (change.status === 'complete' && change.url === undefined && tab.url) void service.onTabLoaded(tabId, tab.url);
     });
     browser.tabs.onRemoved.addListener((tabId) => void service.onTabRemoved(tabId));
     // A worker woken by a message after an update still finds the corpus seeded.

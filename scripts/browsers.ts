@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './corpus-files';
+import { DB_NAME } from '../lib/store/schema';
 
 export const CHROME_DIR = join(ROOT, '.output/chrome-mv3');
 export const FIREFOX_DIR = join(ROOT, '.output/firefox-mv2');
@@ -50,9 +51,23 @@ export async function launchChromium(opts: { headless?: boolean; extension?: boo
   return { context, worker, extensionId, close };
 }
 
-/** Waits until the extension has seeded its database and registered the probe. */
+/** Waits until the extension has seeded its database (the bundled corpus version is stored). */
 export async function waitForExtensionReady(worker: Worker): Promise<void> {
-  await waitFor(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 'probe registration', 20_000);
+  await waitFor(() => worker.evaluate(async (name) => {
+    // Never open a database that does not exist yet: that would create it empty, at version 1.
+    if (!(await indexedDB.databases()).some((d) => d.name === name)) return false;
+    return new Promise<boolean>((resolve) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => resolve(false);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('meta')) { db.close(); resolve(false); return; }
+        const get = db.transaction('meta').objectStore('meta').get('corpusVersion');
+        get.onsuccess = () => { db.close(); resolve(typeof get.result === 'string'); };
+        get.onerror = () => { db.close(); resolve(false); };
+      };
+    });
+  }, DB_NAME), 'the bundled corpus seeded', 20_000);
 }
 
 /** Waits until `fn` returns a truthy value (polling), or throws with the last value seen. */

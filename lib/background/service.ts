@@ -47,11 +47,14 @@ export interface Platform {
   broadcastSettings(settings: Settings): Promise<void>;
   /** Runs the probe once in the already open tabs the detection mode covers. */
   injectGateIntoOpenTabs(settings: Settings): Promise<void>;
-  /** Runs the probe again in one tab (after a single-page-app navigation). */
+  /** Runs the probe in one tab (after its page loaded, or a single-page-app navigation). */
   injectProbe(tabId: number): Promise<void>;
   /** Runs the full gate in a tab whose probe found the event's names. */
   injectGate(tabId: number): Promise<void>;
-  /** (Re)registers the probe for the detection mode. */
+  /**
+   * Prepares probing for the detection mode. Pages are probed by onTabLoaded after their load event,
+   * so no content script is registered; this removes the document_start registration older versions made.
+   */
   registerGate(settings: Settings): Promise<void>;
   getTab(tabId: number): Promise<{ url: string; title: string } | null>;
   t(key: string, subs?: string[]): string;
@@ -206,6 +209,15 @@ export class BackgroundService {
   /** A same-document navigation (single-page app): probe the new page, unless checks are on demand. */
   async onTabUrlChanged(tabId: number, url: string): Promise<void> {
     await this.onTabNavigated(tabId);
+    await this.onTabLoaded(tabId, url);
+  }
+
+  /**
+   * A tab finished loading its page: run the probe there when the detection mode covers the URL.
+   * Probing after the load event, not from a document_start content script, keeps the extension out
+   * of the page's load entirely (no isolated world to set up while the page is still loading).
+   */
+  async onTabLoaded(tabId: number, url: string): Promise<void> {
     if (!/^https?:/i.test(url)) return;
     const settings = await getSettings(await this.db());
     if (settings.detection === 'on-demand') return;

@@ -232,6 +232,22 @@ describe('BackgroundService: tab states and badge', () => {
     expect(await p.call('tab:check', { tabId: 14, force: false })).toMatchObject({ state: 'error', error: { code: 'cannot-script' } });
   });
 
+  it('a loaded page is probed when the detection mode covers its URL, and never otherwise', async () => {
+    const p = platform();
+    await p.service.onTabLoaded(1, 'https://news.example/world/riyadh-talks');
+    await p.service.onTabLoaded(2, 'chrome://extensions/');
+    await p.service.onTabLoaded(3, 'file:///home/reader/page.html');
+    expect(p.probed).toEqual([1]);
+    await p.call('settings:set', { detection: 'sites', sites: ['www.reuters.com'] });
+    await p.service.onTabLoaded(4, 'https://www.reuters.com/world/');
+    await p.service.onTabLoaded(5, 'https://news.example/world/');
+    expect(p.probed).toEqual([1, 4]);
+    await p.call('settings:set', { detection: 'on-demand' });
+    await p.service.onTabLoaded(6, 'https://www.reuters.com/world/');
+    await p.service.onTabUrlChanged(7, 'https://www.reuters.com/world/next');
+    expect(p.probed).toEqual([1, 4]);
+  });
+
   it("'gate:positive' runs the check unless detection is on-demand", async () => {
     const p = platform();
     withWireTab(p);

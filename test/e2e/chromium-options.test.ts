@@ -105,10 +105,25 @@ describe('Chromium: options page', () => {
     await screenshot(options, 'options');
   });
 
-  it('settings: on-demand mode unregisters the probe; automatic mode registers it again', async () => {
+  it('settings: in on-demand mode a loaded coverage page is not checked; back in automatic mode it is; no content script is ever registered', async () => {
+    const open = async (path: string) => {
+      const page = await s.context.newPage();
+      await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      return { page, tabId: await tabIdOf(s.worker, page.url()) };
+    };
+    expect(await s.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
     await options.locator('input[name="detection"][value="on-demand"]').check();
-    await waitFor(async () => (await s.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length === 0, 'probe unregistered');
+    await waitFor(async () => (await reply<{ detection: string }>(options, 'settings:get', {})).detection === 'on-demand', 'on-demand saved');
+    const quiet = await open('/corpus/moscow-times.html?mode=on-demand');
+    // Long enough for the probe (idle after load) and the whole check, which take well under a second here.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await badgeText(s.worker, quiet.tabId)).toBe('');
     await options.locator('input[name="detection"][value="auto"]').check();
-    await waitFor(async () => (await s.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length === 1, 'probe registered');
+    await waitFor(async () => (await reply<{ detection: string }>(options, 'settings:get', {})).detection === 'auto', 'auto saved');
+    const checked = await open('/corpus/moscow-times.html?mode=auto');
+    await waitFor(async () => /^\d+$/.test(await badgeText(s.worker, checked.tabId)), 'badge in automatic mode');
+    expect(await s.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+    await quiet.page.close();
+    await checked.page.close();
   });
 });
