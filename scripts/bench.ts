@@ -241,6 +241,16 @@ async function benchFnc1() {
   return { seconds: r3(r.seconds), counts: r.counts };
 }
 
+/** Sizes of the learned weights (the issue's ≤ 1 MB each) and of the word vectors the engine ships. */
+export function benchWeights() {
+  const size = (rel: string) => (existsSync(join(ROOT, rel)) ? statSync(join(ROOT, rel)).size : null);
+  return {
+    stance: size('lib/match/weights/stance.json'),
+    fnc1: size('lib/match/weights/fnc1.json'),
+    wordVectors: (size('lib/text/embeddings.bin') ?? 0) + (size('lib/text/embeddings-vocab.json') ?? 0),
+  };
+}
+
 export async function runBench(o: BenchOptions) {
   const started = performance.now();
   const results = {
@@ -252,6 +262,7 @@ export async function runBench(o: BenchOptions) {
     match_ms: { warm: benchMatchWarm(o), cold: await benchMatchCold(o) },
     scale: benchScale(o),
     bundle_bytes: benchBundles(),
+    weights_bytes: benchWeights(),
     browser: o.browser ? await benchBrowser(o) : null,
     fnc1_s: o.fnc1 ? await benchFnc1() : null,
     seconds: 0,
@@ -276,6 +287,9 @@ function printTable(r: Awaited<ReturnType<typeof runBench>>): void {
   if (chrome?.probe) rows.push(['always-injected script (probe)', `${chrome.probe.raw} B raw, ${chrome.probe.gzip} B gzip`, '≤ 15 KB gzip']);
   if (chrome?.gate) rows.push(['gate (injected when the probe finds the event’s names)', `${chrome.gate.raw} B raw, ${chrome.gate.gzip} B gzip`, '']);
   if (chrome) rows.push(['whole Chrome build', `${(chrome.total / 1024).toFixed(0)} KB`, '']);
+  const kb = (n: number | null) => (n === null ? 'n/a' : `${(n / 1024).toFixed(0)} KB`);
+  rows.push(['learned weights: stance model (shipped) / FNC-1 model', `${kb(r.weights_bytes.stance)} / ${kb(r.weights_bytes.fnc1)}`, '≤ 1 MB each']);
+  rows.push(['word vectors (GloVe-derived lexicon, shipped)', kb(r.weights_bytes.wordVectors), '']);
   if (r.browser) {
     rows.push(['Chromium: badge after DOMContentLoaded', `${fmt(r.browser.badgeAfterDclMs)} ms`, '≤ 500 ms']);
     rows.push(['Chromium: page load with / without extension', `${r.browser.pageLoad.withExtension.median} / ${r.browser.pageLoad.withoutExtension.median} ms, ratio ${r.browser.pageLoad.ratio}`, '≤ 1.02']);

@@ -1,7 +1,7 @@
 // Smoke test of the benchmark code on tiny inputs, so `npm run bench` cannot rot.
 // Timings are not asserted (they live in `npm run bench`); shapes and sanity are.
 import { describe, expect, it } from 'vitest';
-import { runBench } from '../scripts/bench';
+import { benchWeights, runBench } from '../scripts/bench';
 
 describe('npm run bench (quick mode)', () => {
   it('measures every figure on tiny inputs', async () => {
@@ -13,5 +13,14 @@ describe('npm run bench (quick mode)', () => {
     expect(r.match_ms.cold.median).toBeGreaterThan(0);
     expect(r.scale.map((s) => s.statements)).toEqual([r.scale[0]!.statements, r.scale[0]!.statements * 2]);
     expect(r.scale[1]!.indexBuildMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('finds the learned weights, each within the issue\'s 1 MB', () => {
+    const w = benchWeights();
+    for (const n of [w.stance, w.fnc1]) {
+      expect(n).toBeGreaterThan(10_000);
+      expect(n!).toBeLessThanOrEqual(1024 * 1024);
+    }
+    expect(w.wordVectors).toBeGreaterThan(100_000);
   });
 });
