@@ -110,7 +110,7 @@ export default defineBackground({
       // A new URL without a page load is a single-page-app navigation: probe the new page too.
       if (change.url !== undefined && change.status !== 'loading') void service.onTabUrlChanged(tabId, change.url);
       else if (change.url !== undefined || change.status === 'loading') void service.onTabNavigated(tabId);
-      // The page has loaded: probe it (after its load event, so page loads never wait for us).
+      // The page has loaded: probe it (after its load event, so the page's load never waits for us).
       if (change.status === 'complete' && change.url === undefined && tab.url) void service.onTabLoaded(tabId, tab.url);
     });
     browser.tabs.onRemoved.addListener((tabId) => void service.onTabRemoved(tabId));

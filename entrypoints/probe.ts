@@ -1,5 +1,5 @@
 // The only script that runs on every http(s) page in the automatic mode (injected by the background
-// once the tab reports its page loaded, so no page load waits for it): when the browser is idle, it looks for the
+// once the tab reports its page loaded, so the page's own load never waits for it): when the browser is idle, it looks for the
 // event's names and places in the title, URL and opening text. Only when it finds one does it ask
 // the background to run the full gate; everywhere else it does nothing more — no DOM changes, no
 // messages, no timers left behind. It looks once more a few seconds later for articles that arrive

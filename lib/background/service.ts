@@ -214,8 +214,8 @@ export class BackgroundService {
 
   /**
    * A tab finished loading its page: run the probe there when the detection mode covers the URL.
-   * Probing after the load event, not from a document_start content script, keeps the extension out
-   * of the page's load entirely (no isolated world to set up while the page is still loading).
+   * Probing after the load event, not from a document_start content script, keeps the page's own load
+   * from waiting for the extension (no isolated world to set up while the page is still loading).
    */
   async onTabLoaded(tabId: number, url: string): Promise<void> {
     if (!/^https?:/i.test(url)) return;

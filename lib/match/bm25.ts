@@ -99,13 +99,13 @@ export function searchBm25(index: Bm25Index, terms: readonly string[], k: number
   for (const doc of touched) {
     const s = acc[doc]!;
     acc[doc] = 0;
-    if (k === 0) continue;
-    if (size < k) {
-      if (allow && !allow(doc)) continue;
+    const full = size === k;
+    if (full && !(s > heapScore[0]! || (s === heapScore[0] && doc < heapDoc[0]!))) continue;
+    if (allow && !allow(doc)) continue;
+    if (!full) {
       heapDoc[size] = doc; heapScore[size] = s;
       for (let i = size++; i > 0;) { const up = (i - 1) >> 1; if (!worse(i, up)) break; swap(i, up); i = up; }
-    } else if (s > heapScore[0]! || (s === heapScore[0] && doc < heapDoc[0]!)) {
-      if (allow && !allow(doc)) continue;
+    } else {
       heapDoc[0] = doc; heapScore[0] = s;
       down(0);
     }

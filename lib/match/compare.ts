@@ -187,11 +187,10 @@ function softAlign(wa: Map<string, number>, wb: Map<string, number>, vectors: Wo
     nB++;
   }
   if (!nB) return { massA: 0, massB: 0, aligned };
-  let massA = 0, anyA = false;
+  let massA = 0;
   for (let i = 0; i < A.terms.length; i++) {
     const ta = A.terms[i]!;
     if (wb.has(ta)) continue;
-    anyA = true;
     const ia = A.rows[i]!;
     const concept = A.concepts[i];
     if (ia < 0 && !concept) continue;
@@ -208,7 +207,6 @@ function softAlign(wa: Map<string, number>, wb: Map<string, number>, vectors: Wo
       aligned.push([ta, B.terms[onlyB[bestK]!]!, best]);
     }
   }
-  if (!anyA) return { massA: 0, massB: 0, aligned };
   let massB = 0;
   for (let k = 0; k < nB; k++) if (bestForB[k]! >= SOFT_MIN) massB += B.weights[onlyB[k]!]! * bestForB[k]!;
   return { massA, massB, aligned };

@@ -82,9 +82,10 @@ export interface MatchOptions {
 
 /**
  * Statements retrieved and compared in full per paragraph. 10, not the 20 it was: on the development
- * gold pages no corroboration or conflict came from BM25 ranks 10–19 (the listings are identical at
- * k = 8 and first change at 6), while each candidate costs a full comparison and a model call.
- * Statements that share a claim frame are compared whatever their rank (CLAIM_DEPTH, MAX_CLAIM_EXTRA).
+ * gold pages no corroboration or conflict came from BM25 ranks 10–19 (the listings are identical for
+ * k = 8 … 20; at k = 6 two are lost), while each candidate costs a full comparison and a model call.
+ * Statements that share a claim frame are compared beyond the top k too (CLAIM_DEPTH, MAX_CLAIM_EXTRA,
+ * MAX_LINKED_BEYOND_K).
  */
 export const CANDIDATES = 10;
 // How many times `k` retrieval looks when the paragraph makes claims.
