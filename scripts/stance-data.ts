@@ -27,8 +27,8 @@ export interface Row {
 /** Rows of one gold page, with the number of gold claims retrieval never offered (misses for sure).
  * Training reads 20 candidates per paragraph (more negatives to learn from) where the engine compares
  * CANDIDATES (10): ranks 10–19 never held a listed match on the development pages. */
-export function pageRows(m: Matcher, g: GoldPageFile, k = 20): { rows: Row[]; unretrieved: { corroborates: number; conflicts: number } } {
-  const paragraphs = extractArticle(parseDocument(g.html)).paragraphs;
+export function pageRows(m: Matcher, g: GoldPageFile | LabelledParagraphs, k = 20): { rows: Row[]; unretrieved: { corroborates: number; conflicts: number } } {
+  const paragraphs = 'paragraphs' in g ? g.paragraphs : extractArticle(parseDocument(g.html)).paragraphs;
   const rows: Row[] = [];
   const seen = new Set<object>();
   for (const p of paragraphs) {
@@ -61,6 +61,14 @@ export function pageRows(m: Matcher, g: GoldPageFile, k = 20): { rows: Row[]; un
     unretrieved[x.stance]++;
   }
   return { rows, unretrieved };
+}
+
+/** A labelled page given as its paragraphs (a real-world article's body lines). */
+export interface LabelledParagraphs {
+  name: string;
+  paragraphs: { text: string }[];
+  expect: { paragraphContains: string; stance: string; source: string; statementContains: string }[];
+  related?: { paragraphContains: string; stance?: string; source: string; statementContains: string }[];
 }
 
 export function pairRow(m: Matcher, p: GoldPair): Row {
