@@ -1,12 +1,12 @@
 // Builds the real-world evaluation fixtures (test/fixtures/real/{dev,test}/) from raw captures of
-// stored web pages (test/fixtures/real/_incoming/*.json, see FORMAT.md there) and hand labels
-// (_incoming/labels/<slug>.json). Text is never edited: an excerpt is split into lines at newlines,
+// stored web pages (test/fixtures/real/sources/*.json, see FORMAT.md there) and hand labels
+// (sources/labels/<slug>.json). Text is never edited: an excerpt is split into lines at newlines,
 // a stored " date YYYY-MM-DD" prefix becomes a line of its own, blank lines and exact repeats are
 // dropped, and a line that is a prefix of a longer line (an excerpt cut short) gives way to it.
 //
-//   tsx scripts/real-build.ts skeleton   numbered lines per article, for labelling (_incoming/skeleton/)
+//   tsx scripts/real-build.ts skeleton   numbered lines per article, for labelling (sources/skeleton/, not kept)
 //   tsx scripts/real-build.ts inventory  the corpus statements by id, for labelling
-//   tsx scripts/real-build.ts split      assigns each outlet group to dev or test (_incoming/split.json)
+//   tsx scripts/real-build.ts split      assigns each outlet group to dev or test (sources/split.json)
 //   tsx scripts/real-build.ts build      writes the fixtures from raw + labels + split
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { ROOT, loadCompiled } from './corpus-files';
 
 const REAL = join(ROOT, 'test/fixtures/real');
-const IN = join(REAL, '_incoming');
+const IN = join(REAL, 'sources');
 
 interface Raw {
   url: string;

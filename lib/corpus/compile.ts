@@ -6,6 +6,8 @@ import { buildStatements } from './statements';
 import { decideTopics } from './topic';
 import type { EventSignature } from './signature';
 import { buildBm25, type Bm25Index } from '../match/bm25';
+import type { GateModel } from '../gate/model';
+import gateModel from '../gate/gate-model.json';
 
 export interface SourcesFile {
   event: { name: string; date: string; place: string };
@@ -60,6 +62,9 @@ export function compileCorpus(seeds: Record<string, string>, file: SourcesFile):
     articles.push(...parseDocument(text, src.id));
   }
   const decision = decideTopics(articles, eventWindow(file));
+  // Pages are judged by the learned gate (lib/gate/model.ts); the corpus's own topics by the rules above.
+  const { meta: _meta, ...gate } = gateModel as GateModel;
+  decision.signature.gate = gate;
   articles.forEach((a, i) => {
     a.topic = decision.topic[i]!;
     a.topicScore = decision.scores[i]!;

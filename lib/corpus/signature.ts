@@ -2,6 +2,7 @@
 // with weights, derived from the corpus itself — terms most articles share, minus terms the off-topic
 // articles also use. It decides which corpus articles are on topic and is what the page gate checks.
 import type { Article } from './types';
+import type { GateModel } from '../gate/model';
 import { tokenize } from '../text/tokenize';
 import { findEntities, ENTITIES, ENTITY_BY_ID } from '../text/aliases';
 import { stem, isContentWord } from '../text/stem';
@@ -19,6 +20,14 @@ export interface EventSignature {
   /** Surface forms of `otherPlaces`. */
   otherPlaceSurfaces: Record<string, string>;
   people: string[];
+  /** Places that are a city or venue, not a whole country ("Riyadh", not "Saudi Arabia"). */
+  venues?: string[];
+  /** The countries whose meeting the event is (the two most weighted countries that are not the venue's). */
+  sides?: string[];
+  /** Surface forms of people in the alias table who are not the event's (other events' protagonists). */
+  otherPeopleSurfaces?: Record<string, string>;
+  /** The learned coverage decision (lib/gate/model.ts); the explicit rules decide without it. */
+  gate?: GateModel;
   /** Score at or above which a text counts as coverage. */
   threshold: number;
   /** Dates of the event's coverage (ISO), widened by a few days; explicit dates elsewhere are evidence against. */
@@ -116,10 +125,26 @@ export function buildSignature(features: TextFeatures[], topic: boolean[], windo
   places.sort();
   for (const id of places) for (const name of ENTITY_BY_ID.get(id)!.names) surfaces[name.replace(/-/g, ' ')] ??= `@${id}`;
   const people = Object.keys(entities).filter((e) => ENTITY_BY_ID.get(e)!.type === 'person');
+  const venueCountries = new Set(places.map((id) => ENTITY_BY_ID.get(id)!.country ?? id));
   const otherPlaces = ENTITIES.filter((e) => (e.type === 'place' || e.type === 'venue') && !places.includes(e.id)).map((e) => e.id);
   const otherPlaceSurfaces: Record<string, string> = {};
   for (const id of otherPlaces) for (const name of ENTITY_BY_ID.get(id)!.names) otherPlaceSurfaces[name.replace(/-/g, ' ')] = id;
-  return { entities, words, surfaces, places, otherPlaces, otherPlaceSurfaces, people, threshold: 0, window };
+  const venues = places.filter((id) => ['place', 'venue'].includes(ENTITY_BY_ID.get(id)!.type));
+  // The sides: the countries the event's people come from, by the people's weight.
+  const byCountry = new Map<string, number>();
+  for (const id of people) {
+    const c = ENTITY_BY_ID.get(id)!.country;
+    if (c && !venueCountries.has(c)) byCountry.set(c, (byCountry.get(c) ?? 0) + entities[id]!);
+  }
+  const sides = [...byCountry].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2).map(([id]) => id);
+  const otherPeopleSurfaces: Record<string, string> = {};
+  for (const e of ENTITIES) {
+    if (e.type !== 'person' || people.includes(e.id) || entities[e.id] !== undefined) continue;
+    for (const name of e.names) otherPeopleSurfaces[name.replace(/-/g, ' ')] = e.id;
+  }
+  for (const s of Object.keys(surfaces)) delete otherPeopleSurfaces[s];
+  for (const s of Object.keys(otherPlaceSurfaces)) delete otherPeopleSurfaces[s];
+  return { entities, words, surfaces, places, otherPlaces, otherPlaceSurfaces, people, venues, sides, otherPeopleSurfaces, threshold: 0, window };
 }
 
 function round(x: number): number {

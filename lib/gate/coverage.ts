@@ -4,6 +4,7 @@
 // (explicit dates near the event). Small and dependency-light: it runs in the content script on every page.
 import type { EventSignature } from '../corpus/signature';
 import type { CoverageVerdict } from '../match/types';
+import type { GateModel } from './model';
 
 export interface CoverageInput {
   title: string;
@@ -96,14 +97,45 @@ function inWindow(d: { month: number; day: number; year: number | null }, window
   return yearOk && md >= from && md <= to;
 }
 
-/** Scores a text against the signature and explains the verdict in one line. */
-export function scoreCoverage(sig: EventSignature, input: CoverageInput): CoverageVerdict {
+/**
+ * The gate's evidence about a text, as numbers a learned model weighs (GATE_FEATURES order), with the
+ * parts the verdict's reason names. All read off the signature's surfaces in one scan.
+ */
+export interface CoverageEvidence {
+  /** Weighted share of the signature found (halved when the text's dates are not the event's). */
+  score: number;
+  people: string[];
+  places: string[];
+  placeHits: number;
+  otherTop: [string, number] | null;
+  datesIn: boolean;
+  datesOut: boolean;
+  features: number[];
+}
+
+export const GATE_FEATURES = [
+  'signature', 'people', 'leadPeople', 'placeNamed', 'cityNamed', 'otherPlaceExcess', 'otherPlaceNamed',
+  'datesIn', 'datesOutOnly', 'bothSides', 'otherPeople',
+  'ledePlace', 'ledeSides', 'ledePeople', 'ledeOtherPlace',
+] as const;
+
+// The lede: the title, the URL's words and the opening characters of the text (description, headings,
+// first paragraph on a page). News puts what a story is about there; a passing mention comes later.
+const LEDE_CHARS = 500;
+
+
+// People must weigh this much in the signature to count as the event's protagonists.
+const LEAD_WEIGHT = 1.5;
+
+export function coverageEvidence(sig: EventSignature, input: CoverageInput): CoverageEvidence {
   const urlWords = input.url.replace(/^[a-z]+:\/\/[^/]*/i, ' ').replace(/[-_/.?=&]+/g, ' ');
   const words = gateWords(`${input.title}\n${urlWords}\n${input.text}`);
   const counts = new Map<string, number>();
   scan(words, trieOf(sig.surfaces), counts);
   const otherCounts = new Map<string, number>();
   scan(words, trieOf(sig.otherPlaceSurfaces), otherCounts);
+  const others = sig.otherPeopleSurfaces ? new Map<string, number>() : null;
+  if (others && sig.otherPeopleSurfaces) scan(words, trieOf(sig.otherPeopleSurfaces), others);
 
   let raw = 0;
   let max = 0;
@@ -112,25 +144,68 @@ export function scoreCoverage(sig: EventSignature, input: CoverageInput): Covera
   let score = max > 0 ? raw / max : 0;
 
   const people = sig.people.filter((p) => counts.has(`@${p}`));
+  const lead = people.filter((p) => (sig.entities[p] ?? 0) >= LEAD_WEIGHT).length;
+  const places = sig.places.filter((p) => counts.has(`@${p}`));
   const placeHits = sig.places.reduce((n, p) => n + (counts.get(`@${p}`) ?? 0), 0);
+  const city = places.some((p) => sig.venues?.includes(p));
   let otherTop: [string, number] | null = null;
   for (const [p, n] of otherCounts) if (!otherTop || n > otherTop[1]) otherTop = [p, n];
-
-  const reasons: string[] = [];
-  let ok = true;
-  if (placeHits === 0) { ok = false; reasons.push('the event’s place is not named'); }
-  else if (otherTop && otherTop[1] > placeHits) { ok = false; reasons.push(`mostly about another venue (${otherTop[0]})`); }
-  if (people.length < 2) { ok = false; reasons.push(people.length ? `names only ${people.join(', ')}` : 'names none of the event’s people'); }
   const dates = explicitDates(input.text.slice(0, 4000));
-  if (dates.length > 0 && !dates.some((d) => inWindow(d, sig.window))) {
-    score *= 0.5;
-    reasons.push('its dates are not the event’s');
-  }
+  const datesIn = dates.some((d) => inWindow(d, sig.window));
+  const datesOut = dates.length > 0 && !datesIn;
+  if (datesOut) score *= 0.5;
   score = Math.round(score * 1000) / 1000;
-  if (score < sig.threshold) { ok = false; reasons.push(`signature match ${Math.round(score * 100)}% is below ${Math.round(sig.threshold * 100)}%`); }
+  const sides = (sig.sides ?? []).filter((c) => counts.has(`@${c}`)).length;
+  const ledeWords = gateWords(`${input.title}\n${urlWords}\n${input.text.slice(0, LEDE_CHARS)}`);
+  const lede = new Map<string, number>();
+  scan(ledeWords, trieOf(sig.surfaces), lede);
+  const ledeOther = new Map<string, number>();
+  scan(ledeWords, trieOf(sig.otherPlaceSurfaces), ledeOther);
+  const ledePeople = sig.people.filter((p) => lede.has(`@${p}`)).length;
+  const features = [
+    score, Math.min(people.length, 5) / 5, Math.min(lead, 3) / 3, placeHits > 0 ? 1 : 0, city ? 1 : 0,
+    Math.min(Math.max(0, (otherTop?.[1] ?? 0) - placeHits), 3) / 3, otherTop ? 1 : 0,
+    datesIn ? 1 : 0, datesOut ? 1 : 0, sides >= 2 ? 1 : 0, Math.min(others?.size ?? 0, 3) / 3,
+    sig.places.some((p) => lede.has(`@${p}`)) ? 1 : 0, (sig.sides ?? []).filter((c) => lede.has(`@${c}`)).length >= 2 ? 1 : 0,
+    Math.min(ledePeople, 3) / 3, ledeOther.size > 0 ? 1 : 0,
+  ];
+  return { score, people, places, placeHits, otherTop, datesIn, datesOut, features };
+}
+
+/** Probability that the text covers the event, by the signature's gate model. */
+export function gateProbability(model: GateModel, features: readonly number[]): number {
+  let z = model.bias;
+  for (let i = 0; i < features.length; i++) z += (model.weights[i] ?? 0) * features[i]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Scores a text against the signature and explains the verdict in one line. With a gate model in the
+ * signature (the shipped one), the model decides from the evidence; without one (while the corpus
+ * decides its own topics), the explicit rules do: the place named, two of the event's people, the
+ * signature share above its threshold.
+ */
+export function scoreCoverage(sig: EventSignature, input: CoverageInput): CoverageVerdict {
+  const ev = coverageEvidence(sig, input);
+  const { score, people, placeHits, otherTop } = ev;
+  const reasons: string[] = [];
+  if (placeHits === 0) reasons.push('the event’s place is not named');
+  else if (otherTop && otherTop[1] > placeHits) reasons.push(`mostly about another venue (${otherTop[0]})`);
+  if (people.length < 2) reasons.push(people.length ? `names only ${people.join(', ')}` : 'names none of the event’s people');
+  if (ev.datesOut) reasons.push('its dates are not the event’s');
+  if (score < sig.threshold) reasons.push(`signature match ${Math.round(score * 100)}% is below ${Math.round(sig.threshold * 100)}%`);
+  let ok: boolean;
+  if (sig.gate) {
+    const p = gateProbability(sig.gate, ev.features);
+    ok = p >= 0.5;
+    if (!ok && !reasons.length) reasons.push(`reads like another event (${Math.round(p * 100)}% likely this one)`);
+  } else {
+    ok = placeHits > 0 && !(otherTop && otherTop[1] > placeHits) && people.length >= 2 && score >= sig.threshold;
+  }
   if (ok) {
-    const where = sig.places.filter((p) => counts.has(`@${p}`)).join(', ');
-    return { isCoverage: true, score, reason: `names ${people.join(', ')} in ${where}; ${Math.round(score * 100)}% of the event signature` };
+    const who = people.length ? `names ${people.join(', ')}` : 'names the talks';
+    const where = ev.places.length ? ` in ${ev.places.join(', ')}` : '';
+    return { isCoverage: true, score, reason: `${who}${where}; ${Math.round(score * 100)}% of the event signature` };
   }
   return { isCoverage: false, score, reason: reasons.join('; ') };
 }

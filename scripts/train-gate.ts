@@ -1,0 +1,77 @@
+// npm run train:gate — fits the coverage gate's logistic model (lib/gate/gate-model.json) on the
+// gate evidence (lib/gate/coverage.ts, GATE_FEATURES) of labelled pages: the gold development pages
+// and the real-world development half (never the held-out gold pages nor the frozen test half).
+// Prints leave-one-group-out accuracy on those pages first. Deterministic.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { coverageEvidence, gateProbability, GATE_FEATURES } from '../lib/gate/coverage';
+import { pageSignals } from '../lib/gate/page-signals';
+import type { GateModel } from '../lib/gate/model';
+import type { EventSignature } from '../lib/corpus/signature';
+import { ROOT, loadCompiled } from './corpus-files';
+import { loadGoldPages } from './gold';
+import { gateInput, loadReal } from './real';
+import { parseDocument } from './page-pipeline';
+
+export interface GateExample {
+  name: string;
+  group: string;
+  coverage: boolean;
+  x: number[];
+}
+
+export function gateExamples(sig: EventSignature): GateExample[] {
+  const out: GateExample[] = [];
+  for (const g of loadGoldPages().filter((p) => p.split === 'dev')) {
+    out.push({ name: g.name, group: `gold:${g.name}`, coverage: g.kind === 'coverage', x: coverageEvidence(sig, pageSignals(parseDocument(g.html), '')).features });
+  }
+  for (const a of loadReal('dev')) out.push({ name: a.name, group: `real:${a.group ?? a.name}`, coverage: a.kind === 'coverage', x: coverageEvidence(sig, gateInput(a)).features });
+  return out;
+}
+
+const L2 = 0.005;
+const STEPS = 4000;
+const RATE = 0.5;
+
+/** Logistic regression by full-batch gradient descent, classes weighted to equal total weight. */
+export function fitGate(xs: GateExample[]): GateModel {
+  const F = GATE_FEATURES.length;
+  const w = new Array<number>(F).fill(0);
+  let b = 0;
+  const pos = xs.filter((e) => e.coverage).length, neg = xs.length - pos;
+  const weight = (e: GateExample) => (e.coverage ? xs.length / (2 * Math.max(1, pos)) : xs.length / (2 * Math.max(1, neg)));
+  for (let step = 0; step < STEPS; step++) {
+    const gw = new Array<number>(F).fill(0);
+    let gb = 0;
+    for (const e of xs) {
+      const p = gateProbability({ features: GATE_FEATURES, weights: w, bias: b }, e.x);
+      const err = (p - (e.coverage ? 1 : 0)) * weight(e);
+      for (let f = 0; f < F; f++) gw[f]! += err * e.x[f]!;
+      gb += err;
+    }
+    for (let f = 0; f < F; f++) w[f]! -= RATE * (gw[f]! / xs.length + L2 * w[f]!);
+    b -= RATE * (gb / xs.length);
+  }
+  return { features: [...GATE_FEATURES], weights: w.map((v) => Math.round(v * 1000) / 1000), bias: Math.round(b * 1000) / 1000 };
+}
+
+if (process.argv[1]?.endsWith('train-gate.ts')) {
+  const sig = loadCompiled().signature;
+  const xs = gateExamples(sig);
+  const groups = [...new Set(xs.map((e) => e.group))];
+  let right = 0;
+  const wrong: string[] = [];
+  for (const g of groups) {
+    const model = fitGate(xs.filter((e) => e.group !== g));
+    for (const e of xs.filter((x) => x.group === g)) {
+      const ok = gateProbability(model, e.x) >= 0.5 === e.coverage;
+      if (ok) right++; else wrong.push(`${e.name} (${e.coverage ? 'coverage' : 'near miss'})`);
+    }
+  }
+  console.log(`leave-one-group-out accuracy on development pages: ${right}/${xs.length}${wrong.length ? `; wrong: ${wrong.join(', ')}` : ''}`);
+  const model = fitGate(xs);
+  const fitRight = xs.filter((e) => gateProbability(model, e.x) >= 0.5 === e.coverage).length;
+  model.meta = { trainedOn: { goldDevPages: xs.filter((e) => e.group.startsWith('gold:')).length, realDevArticles: xs.filter((e) => e.group.startsWith('real:')).length }, inSample: `${fitRight}/${xs.length}`, leaveOneGroupOut: `${right}/${xs.length}`, l2: L2 };
+  writeFileSync(join(ROOT, 'lib/gate/gate-model.json'), JSON.stringify(model, null, 2) + '\n');
+  console.log(`wrote lib/gate/gate-model.json: ${GATE_FEATURES.map((f, i) => `${f} ${model.weights[i]}`).join(', ')}, bias ${model.bias}`);
+}
