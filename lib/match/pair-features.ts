@@ -12,7 +12,18 @@ export const PAIR_FEATURES = [
   'clashFigure', 'clashNegStatement', 'clashNegPage', 'clashAntonym', 'clashAttendee', 'negatedShared',
   'pageTerms', 'statementTerms', 'sameSpeaker', 'retrievalRank', 'paragraphSentences',
   'paragraphSoft', 'paragraphCoverStatement', 'retrievalScore', 'claimAgree', 'claimClash',
+  'pageNegation', 'statementNegation', 'pageHedges', 'statementHedges', 'pageModal', 'statementModal',
 ] as const;
+
+// Words that make a sentence something other than a report of what happened: a plan, a forecast, a
+// condition, an obligation or a state still under way. A generic lexical resource (no event words):
+// the model learns how much a claim in such a sentence counts.
+const MODAL = new Set([
+  'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'if', 'unless', 'whether', 'expected',
+  'expect', 'expects', 'plan', 'plans', 'planned', 'set', 'scheduled', 'upcoming', 'ongoing', 'underway', 'hope',
+  'hopes', 'aim', 'aims', 'intend', 'intends', 'likely', 'unlikely', 'until', 'once', 'ahead', 'tomorrow', 'later',
+]);
+const modalCount = (a: Analysis) => { let n = 0; for (const w of a.words) if (MODAL.has(w)) n++; return Math.min(n, 3); };
 
 export interface PairContextInfo {
   /** Rank of the statement among the paragraph's retrieved candidates (0 = best). */
@@ -60,5 +71,6 @@ export function pairFeatures(e: PairEvidence, a: Analysis, b: Analysis, info: Pa
     info.rank, info.sentences,
     info.paragraphSoft ?? e.soft, info.paragraphCoverStatement ?? e.softCoverB, info.retrievalScore ?? 1,
     info.claims?.some((l) => l.relation === 'agree') ? 1 : 0, info.claims?.some((l) => l.relation === 'clash') ? 1 : 0,
+    Math.min(a.cues.length, 3), Math.min(b.cues.length, 3), Math.min(a.hedges, 3), Math.min(b.hedges, 3), modalCount(a), modalCount(b),
   ]);
 }

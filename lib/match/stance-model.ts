@@ -16,6 +16,10 @@ export interface StanceModelFile {
   corroborates: number;
   /** Probability of anything but none at or above which a match is listed as related. */
   related: number;
+  /** A clash of claim frames is listed as a conflict only at or above this probability of conflicts (0: always). */
+  conflicts?: number;
+  /** Agreeing claim frames list a corroboration below `corroborates` only at or above this probability (0: always). */
+  agree?: number;
   meta: Record<string, unknown>;
 }
 
@@ -39,13 +43,18 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * because word-level clashes alone (a "not" near shared words, opposite words, a different figure)
  * were wrong far more often than right on the development pages.
  */
-export function decideFromProbabilities(p: StanceProbabilities, t: { corroborates: number; related: number }): StanceDecision {
+export function decideFromProbabilities(p: StanceProbabilities, t: { corroborates: number; related: number; conflicts?: number; agree?: number }): StanceDecision {
   const near = p.related + p.corroborates + p.conflicts;
   let d: StanceDecision;
   if (p.corroborates >= t.corroborates) d = { stance: 'corroborates', score: round(p.corroborates), clash: null };
   else if (near >= t.related) d = { stance: 'related', score: round(near), clash: p.clash };
   else d = { stance: 'unrelated', score: round(near), clash: null };
-  return applyClaims(d, p.claims);
+  const withClaims = applyClaims(d, p.claims);
+  // The claim frames' verdict stands only where the learned model finds it plausible: on real text a
+  // frame misread ("Ukraine took part" from "talks on Ukraine") would otherwise list a false conflict.
+  if (withClaims.stance === 'conflicts' && d.stance !== 'conflicts' && p.conflicts < (t.conflicts ?? 0)) return d.stance === 'unrelated' ? { ...d, stance: 'related' } : d;
+  if (withClaims.stance === 'corroborates' && d.stance !== 'corroborates' && p.corroborates < (t.agree ?? 0)) return d;
+  return withClaims;
 }
 
 export class StanceModel {
