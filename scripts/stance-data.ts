@@ -22,6 +22,9 @@ export interface Row {
   clash: Clash | null;
   claims: ClaimLink[];
   group: string;
+  /** The statement's corpus index and the paragraph's terms (for the per-statement lexical models). */
+  doc?: number;
+  terms?: ReadonlySet<string>;
 }
 
 /** Rows of one gold page, with the number of gold claims retrieval never offered (misses for sure).
@@ -46,6 +49,8 @@ export function pageRows(m: Matcher, g: GoldPageFile | LabelledParagraphs, k = 2
         clash,
         claims: c.claims,
         group: g.name,
+        doc: c.doc,
+        terms: c.paragraphTerms,
       });
     }
   }

@@ -4,7 +4,7 @@
 // Prints leave-one-group-out accuracy on those pages first. Deterministic.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { coverageEvidence, gateProbability, GATE_FEATURES } from '../lib/gate/coverage';
+import { coverageEvidence, gateProbability, scoreCoverage, GATE_FEATURES, type CoverageInput } from '../lib/gate/coverage';
 import { pageSignals } from '../lib/gate/page-signals';
 import type { GateModel } from '../lib/gate/model';
 import type { EventSignature } from '../lib/corpus/signature';
@@ -18,14 +18,17 @@ export interface GateExample {
   group: string;
   coverage: boolean;
   x: number[];
+  /** The explicit rules' verdict (the signature without a model), for comparison. */
+  rules: boolean;
 }
 
 export function gateExamples(sig: EventSignature): GateExample[] {
   const out: GateExample[] = [];
-  for (const g of loadGoldPages().filter((p) => p.split === 'dev')) {
-    out.push({ name: g.name, group: `gold:${g.name}`, coverage: g.kind === 'coverage', x: coverageEvidence(sig, pageSignals(parseDocument(g.html), '')).features });
-  }
-  for (const a of loadReal('dev')) out.push({ name: a.name, group: `real:${a.group ?? a.name}`, coverage: a.kind === 'coverage', x: coverageEvidence(sig, gateInput(a)).features });
+  const rulesOnly = { ...sig, gate: undefined };
+  const add = (name: string, group: string, coverage: boolean, input: CoverageInput) =>
+    out.push({ name, group, coverage, x: coverageEvidence(sig, input).features, rules: scoreCoverage(rulesOnly, input).isCoverage });
+  for (const g of loadGoldPages().filter((p) => p.split === 'dev')) add(g.name, `gold:${g.name}`, g.kind === 'coverage', pageSignals(parseDocument(g.html), ''));
+  for (const a of loadReal('dev')) add(a.name, `real:${a.group ?? a.name}`, a.kind === 'coverage', gateInput(a));
   return out;
 }
 
@@ -69,6 +72,7 @@ if (process.argv[1]?.endsWith('train-gate.ts')) {
     }
   }
   console.log(`leave-one-group-out accuracy on development pages: ${right}/${xs.length}${wrong.length ? `; wrong: ${wrong.join(', ')}` : ''}`);
+  console.log(`the explicit rules alone on the same pages: ${xs.filter((e) => e.rules === e.coverage).length}/${xs.length}`);
   const model = fitGate(xs);
   const fitRight = xs.filter((e) => gateProbability(model, e.x) >= 0.5 === e.coverage).length;
   model.meta = { trainedOn: { goldDevPages: xs.filter((e) => e.group.startsWith('gold:')).length, realDevArticles: xs.filter((e) => e.group.startsWith('real:')).length }, inSample: `${fitRight}/${xs.length}`, leaveOneGroupOut: `${right}/${xs.length}`, l2: L2 };

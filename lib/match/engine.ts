@@ -60,6 +60,8 @@ export interface Candidate {
   retrievalScore: number;
   /** Claim frames the paragraph and the statement share: agreeing or clashing. */
   claims: ClaimLink[];
+  /** The paragraph's index terms (for the statements' lexical models). */
+  paragraphTerms: ReadonlySet<string>;
 }
 
 export interface PageInput {
@@ -216,6 +218,7 @@ export class Matcher {
       }
     }
     const top = hits[0]?.score || 1;
+    const paragraphTerms = new Set(terms);
     const out: Candidate[] = [];
     let beyond = 0;
     hits.forEach((hit, rank) => {
@@ -241,7 +244,7 @@ export class Matcher {
       const para = sentences.length > 1 ? softCoverages(whole, b, this.ctx) : { soft: evidence.soft, coverB: evidence.softCoverB };
       out.push({
         doc: hit.doc, rank: Math.min(rank, k), sentence: bestI, evidence, page: a, statement: b, sentences: sentences.length, pageSpeaker: speakers[bestI] ?? null,
-        paragraphSoft: para.soft, paragraphCoverStatement: para.coverB, retrievalScore: hit.score / top, claims: links,
+        paragraphSoft: para.soft, paragraphCoverStatement: para.coverB, retrievalScore: hit.score / top, claims: links, paragraphTerms,
       });
     });
     return out;
@@ -255,7 +258,7 @@ export class Matcher {
     for (const c of this.candidates(text, excludeSource, opts.candidates ?? CANDIDATES)) {
       const st = statements[c.doc]!;
       const d = this.data.model
-        ? this.data.model.decide(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker, paragraphSoft: c.paragraphSoft, paragraphCoverStatement: c.paragraphCoverStatement, retrievalScore: c.retrievalScore, claims: c.claims })
+        ? this.data.model.decide(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker, paragraphSoft: c.paragraphSoft, paragraphCoverStatement: c.paragraphCoverStatement, retrievalScore: c.retrievalScore, claims: c.claims, lexScore: this.data.model.lex?.score(st.text, c.paragraphTerms) })
         : applyClaims(decideStance(c.evidence, params), c.claims);
       if (d.stance === 'unrelated') continue;
       const source = this.sourceById.get(st.source);

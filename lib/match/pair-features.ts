@@ -13,6 +13,7 @@ export const PAIR_FEATURES = [
   'pageTerms', 'statementTerms', 'sameSpeaker', 'retrievalRank', 'paragraphSentences',
   'paragraphSoft', 'paragraphCoverStatement', 'retrievalScore', 'claimAgree', 'claimClash',
   'pageNegation', 'statementNegation', 'pageHedges', 'statementHedges', 'pageModal', 'statementModal',
+  'lexScore',
 ] as const;
 
 // Words that make a sentence something other than a report of what happened: a plan, a forecast, a
@@ -38,6 +39,8 @@ export interface PairContextInfo {
   retrievalScore?: number;
   /** Claim frames shared by the paragraph and the statement. */
   claims?: readonly ClaimLink[];
+  /** The statement's own lexical model on the paragraph's terms (statement-lex.ts); NaN without one. */
+  lexScore?: number;
 }
 
 // Each text's distinct terms and entities (remembered: a statement meets many page sentences).
@@ -72,5 +75,6 @@ export function pairFeatures(e: PairEvidence, a: Analysis, b: Analysis, info: Pa
     info.paragraphSoft ?? e.soft, info.paragraphCoverStatement ?? e.softCoverB, info.retrievalScore ?? 1,
     info.claims?.some((l) => l.relation === 'agree') ? 1 : 0, info.claims?.some((l) => l.relation === 'clash') ? 1 : 0,
     Math.min(a.cues.length, 3), Math.min(b.cues.length, 3), Math.min(a.hedges, 3), Math.min(b.hedges, 3), modalCount(a), modalCount(b),
+    info.lexScore ?? Number.NaN,
   ]);
 }

@@ -8,6 +8,7 @@ import type { Analysis } from '../text/analyze';
 import { applyClaims, findClash, type StanceDecision } from './stance';
 import type { ClaimLink } from './claims';
 import { pairFeatures, type PairContextInfo } from './pair-features';
+import { StatementLex, type StatementLexFile } from './statement-lex';
 
 export interface StanceModelFile {
   /** Classes none, related, corroborates, conflicts. */
@@ -20,6 +21,8 @@ export interface StanceModelFile {
   conflicts?: number;
   /** Agreeing claim frames list a corroboration below `corroborates` only at or above this probability (0: always). */
   agree?: number;
+  /** Per-statement lexical models (statement-lex.ts), when the model was fit with them. */
+  lex?: StatementLexFile;
   meta: Record<string, unknown>;
 }
 
@@ -61,8 +64,12 @@ export class StanceModel {
   private readonly out = new Float64Array(4);
   private readonly idx: number[];
 
+  /** The per-statement lexical models, or null when the model has none. */
+  readonly lex: StatementLex | null;
+
   constructor(readonly file: StanceModelFile) {
     this.idx = STANCE_CLASSES.map((c) => file.model.classes.indexOf(c));
+    this.lex = file.lex ? new StatementLex(file.lex) : null;
   }
 
   /** Class probabilities of a pair, with the clash evidence and claim links found. */
