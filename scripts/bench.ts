@@ -281,13 +281,13 @@ function printTable(r: Awaited<ReturnType<typeof runBench>>): void {
   rows.push(['gate, non-coverage pages (median of per-page medians)', `${fmt(r.gate_ms.nonCoverage)} ms`, '≤ 1 ms']);
   rows.push(['gate, coverage pages', `${fmt(r.gate_ms.coverage)} ms`, '']);
   for (const e of r.extract_ms) rows.push([`extract ${e.page} (${(e.bytes / 1024).toFixed(0)} KB)`, `${fmt(e.ms)} ms`, '≤ 20 ms']);
-  rows.push(['match 20 paragraphs, warm', `${fmt(r.match_ms.warm)} ms`, '≤ 15 ms']);
+  rows.push(['match 20 paragraphs, warm', `${fmt(r.match_ms.warm)} ms`, '≤ 25 ms']);
   rows.push(['match 20 paragraphs, cold (open IndexedDB, load index)', `${fmt(r.match_ms.cold)} ms`, '≤ 300 ms']);
-  for (const s of r.scale) rows.push([`scale ${s.factor}× (${s.statements} statements): index ${s.indexBuildMs} ms, heap ${s.heapMb} MB`, `${fmt(s.match)} ms`, s.factor === 1000 ? '≤ 150 ms' : '']);
+  for (const s of r.scale) rows.push([`scale ${s.factor}× (${s.statements} statements): index ${s.indexBuildMs} ms, heap ${s.heapMb} MB`, `${fmt(s.match)} ms`, s.factor === 1000 ? '≤ 150 ms' : s.factor === 1 ? 'heap ≤ 80 MB' : '']);
   const chrome = (r.bundle_bytes as { chrome?: { probe?: { raw: number; gzip: number }; gate?: { raw: number; gzip: number }; total: number } }).chrome;
   if (chrome?.probe) rows.push(['always-injected script (probe)', `${chrome.probe.raw} B raw, ${chrome.probe.gzip} B gzip`, '≤ 15 KB gzip']);
   if (chrome?.gate) rows.push(['gate (injected when the probe finds the event’s names)', `${chrome.gate.raw} B raw, ${chrome.gate.gzip} B gzip`, '']);
-  if (chrome) rows.push(['whole Chrome build', `${(chrome.total / 1024).toFixed(0)} KB`, '']);
+  if (chrome) rows.push(['whole Chrome build', `${(chrome.total / 1024).toFixed(0)} KB`, '≤ 8 MB']);
   const kb = (n: number | null) => (n === null ? 'n/a' : `${(n / 1024).toFixed(0)} KB`);
   rows.push(['learned weights: stance model (shipped) / FNC-1 model', `${kb(r.weights_bytes.stance)} / ${kb(r.weights_bytes.fnc1)}`, '≤ 1 MB each']);
   rows.push(['word vectors (GloVe-derived lexicon, shipped)', kb(r.weights_bytes.wordVectors), '']);
