@@ -7,6 +7,7 @@
 //   tsx scripts/real-build.ts skeleton   numbered lines per article, for labelling (sources/skeleton/, not kept)
 //   tsx scripts/real-build.ts inventory  the corpus statements by id, for labelling
 //   tsx scripts/real-build.ts split      assigns each outlet group to dev or test (sources/split.json)
+//   tsx scripts/real-build.ts extend     adds articles captured later to the development half only
 //   tsx scripts/real-build.ts build      writes the fixtures from raw + labels + split
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -149,6 +150,33 @@ function split(): void {
   console.log(JSON.stringify(tally));
 }
 
+/**
+ * Adds articles captured after the split to the development half, leaving every earlier assignment as
+ * it was; an article that shares an outlet group with any test-half article is refused (it would put
+ * that outlet's wording on both sides).
+ */
+function extend(): void {
+  const file = join(IN, 'split.json');
+  const split = JSON.parse(readFileSync(file, 'utf8')) as { assign: Record<string, 'dev' | 'test'>; groups: Record<string, string[]> };
+  const grouped = groups();
+  const members = new Map<string, string[]>();
+  for (const [slug, g] of grouped) members.set(g, [...(members.get(g) ?? []), slug]);
+  let added = 0;
+  for (const slug of slugs()) {
+    if (split.assign[slug]) continue;
+    const mates = members.get(grouped.get(slug)!) ?? [];
+    const clash = mates.find((x) => split.assign[x] === 'test');
+    if (clash) { console.error(`${slug}: shares an outlet group with test-half ${clash}; not added`); continue; }
+    split.assign[slug] = 'dev';
+    const home = mates.find((x) => split.assign[x] === 'dev' && x !== slug);
+    const key = Object.entries(split.groups).find(([, m]) => home && m.includes(home))?.[0] ?? slug;
+    split.groups[key] = [...(split.groups[key] ?? []), slug];
+    added++;
+  }
+  writeFileSync(file, JSON.stringify(split, null, 2) + '\n');
+  console.log(`${added} article(s) added to the development half`);
+}
+
 function build(): void {
   const { assign, groups: byGroup } = JSON.parse(readFileSync(join(IN, 'split.json'), 'utf8')) as { assign: Record<string, 'dev' | 'test'>; groups: Record<string, string[]> };
   const groupOf = new Map(Object.entries(byGroup).flatMap(([g, members]) => members.map((m) => [m, g] as const)));
@@ -206,4 +234,5 @@ else if (cmd === 'skeleton') skeleton();
 else if (cmd === 'inventory') inventory();
 else if (cmd === 'split') split();
 else if (cmd === 'build') build();
-else { console.error('usage: tsx scripts/real-build.ts skeleton|inventory|split|build'); process.exitCode = 2; }
+else if (cmd === 'extend') extend();
+else { console.error('usage: tsx scripts/real-build.ts skeleton|inventory|split|extend|build'); process.exitCode = 2; }
