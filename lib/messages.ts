@@ -83,7 +83,18 @@ export type Reply<K extends MessageType = MessageType> =
 export interface SenderInfo {
   tabId: number | null;
   url: string | null;
+  /**
+   * Who sent it: one of the extension's own pages (popup, options) or a script running in a web page
+   * (probe, gate, extractor). Unknown (tests, older callers) counts as a page script: the stricter one.
+   */
+  kind?: 'extension-page' | 'page-script';
 }
+
+/**
+ * The requests a script in a web page may make. A page script runs beside the page's own code, so
+ * everything else — the sources, the settings, other tabs' results — is for the extension's pages only.
+ */
+export const PAGE_SCRIPT_REQUESTS: ReadonlySet<string> = new Set(['gate:probe', 'gate:positive', 'page:paragraphs', 'page:reset', 'settings:get']);
 
 export type Handlers = {
   [K in MessageType]?: (data: RequestOf<K>, sender: SenderInfo) => Promise<ResponseOf<K>> | ResponseOf<K>;
@@ -120,6 +131,9 @@ export async function dispatch(handlers: Handlers, message: unknown, sender: Sen
     | ((data: unknown, sender: SenderInfo) => Promise<unknown> | unknown)
     | undefined;
   if (!handler) return null;
+  if (sender.kind !== 'extension-page' && !PAGE_SCRIPT_REQUESTS.has(message.type)) {
+    return { ok: false, error: { code: 'forbidden', message: `“${message.type}” is answered only for the extension’s own pages.` } };
+  }
   try {
     return { ok: true, data: (await handler(message.data, sender)) as ResponseOf<MessageType> };
   } catch (err) {

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send, t, browser } from '../../lib/browser/adapter';
 import type { ArticleView, Settings, SourceView } from '../../lib/store/types';
+import { safeHttpUrl } from '../../lib/safe-url';
 
 function useFlash(): [string, (m: string) => void] {
   const [msg, setMsg] = useState('');
@@ -42,7 +43,7 @@ function SourceCard({ s, articles, onChange, onError }: { s: SourceView; article
       <ul class="articles">
         {articles.map((a) => (
           <li data-article={a.id} class={a.topic ? '' : 'off-topic'}>
-            {a.url ? <a href={a.url} target="_blank" rel="noopener noreferrer">{a.title ?? a.lead}</a> : <span class={a.title ? '' : 'untitled'}>{a.title ?? `${t('untitled')} “${a.lead}”`}</span>}
+            {safeHttpUrl(a.url) ? <a href={safeHttpUrl(a.url)!} target="_blank" rel="noopener noreferrer">{a.title ?? a.lead}</a> : <span class={a.title ? '' : 'untitled'}>{a.title ?? `${t('untitled')} “${a.lead}”`}</span>}
             {' '}<span class="count">{t('statementsCount', [String(a.statements)])}</span>
             {!a.topic && <span class="warn"> — {t('offTopic')}</span>}
           </li>

@@ -6,6 +6,7 @@ import type { TabState } from '../../lib/messages';
 import type { Match, XrefReport } from '../../lib/match/types';
 import type { Overview } from '../../lib/match/overview';
 import { groupParagraphs, isEmpty, outletsOf, summarize, toMarkdown, type StanceFilter } from '../../lib/view/report-view';
+import { safeHttpUrl } from '../../lib/safe-url';
 
 type ViewState = 'not-coverage' | 'working' | 'results' | 'empty' | 'error';
 const POLL_MS = 200;
@@ -20,7 +21,7 @@ const ICON: Record<Match['stance'], string> = { conflicts: '\u26a0', corroborate
 const STANCE_KEY: Record<Match['stance'], string> = { conflicts: 'stanceConflicts', corroborates: 'stanceCorroborates', related: 'stanceRelated' };
 
 function MatchItem({ m }: { m: Match }) {
-  const href = m.articleUrl ?? browser.runtime.getURL(`/options.html#source=${encodeURIComponent(m.sourceId)}`);
+  const href = safeHttpUrl(m.articleUrl) ?? browser.runtime.getURL(`/options.html#source=${encodeURIComponent(m.sourceId)}`);
   return (
     <li class={`match ${m.stance}`} data-stance={m.stance} data-source={m.sourceId}>
       <div class="match-head">

@@ -26,7 +26,10 @@ export async function sendToTab<K extends MessageType>(tabId: number, type: K, d
 /** Answers protocol messages with `handlers`; other messages are left to other listeners. */
 export function listen(handlers: Handlers): () => void {
   const listener = (message: unknown, sender: browser.Runtime.MessageSender): Promise<Reply> | undefined => {
-    const info: SenderInfo = { tabId: sender.tab?.id ?? null, url: sender.tab?.url ?? sender.url ?? null };
+    // The extension's own pages send from its origin; a content script sends from the page's URL.
+    const own = browser.runtime.getURL('/');
+    const kind = sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(own) ? 'extension-page' : 'page-script';
+    const info: SenderInfo = { tabId: sender.tab?.id ?? null, url: sender.tab?.url ?? sender.url ?? null, kind };
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !(type in handlers)) return undefined;
     return dispatch(handlers, message, info).then((r) => r ?? { ok: false, error: { code: 'unknown-message', message: `Unknown request ${type}` } });

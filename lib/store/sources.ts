@@ -11,6 +11,7 @@ import { parseDocument } from '../corpus/parse';
 import { buildStatements } from '../corpus/statements';
 import { contentHash } from '../corpus/compile';
 import { scoreCoverage } from '../gate/coverage';
+import { safeHttpUrl } from '../safe-url';
 import { seedCorpus } from './seed';
 import { UserError } from '../messages';
 
@@ -139,11 +140,13 @@ export async function addUserSource(db: Db, input: NewSource, signature: EventSi
   if (!name) throw new UserError('bad-name', 'Give the source a name (the outlet or author).');
   const text = checkText(input.text, 'The text');
   const id = `user-${contentHash(`${name}\n${now}\n${text.slice(0, 2000)}`).slice(0, 10)}`;
+  // Only an http(s) page address is kept (a file:, data: or javascript: URL is dropped, never linked).
+  const url = safeHttpUrl(input.url);
   const record: SourceRecord = {
-    id, name, site: input.url ? safeHost(input.url) : null, url: input.url ?? null, published: null, language: 'en',
+    id, name, site: url ? safeHost(url) : null, url, published: null, language: 'en',
     note: 'Added by you', attributed: true, origin: 'user', enabled: true, customName: null, addedAt: now,
   };
-  const statements = await putUserSource(db, record, [{ title: input.title ?? null, url: input.url ?? null, text, addedAt: now }], signature);
+  const statements = await putUserSource(db, record, [{ title: input.title ?? null, url, text, addedAt: now }], signature);
   return { source: toView(record, 1, statements), statements };
 }
 
@@ -229,9 +232,11 @@ export function parseExportFile(json: string): ExportFile {
       const doc = d as Record<string, unknown>;
       if (typeof doc !== 'object' || doc === null) return bad(`document ${k + 1} of user source ${i + 1} is not an object`);
       try { checkText(doc.text, 'text'); } catch (e) { return bad(`document ${k + 1} of user source ${i + 1}: ${(e as Error).message}`); }
-      return { title: typeof doc.title === 'string' ? doc.title : null, url: typeof doc.url === 'string' ? doc.url : null, text: doc.text as string };
+      if (doc.url !== null && doc.url !== undefined && !safeHttpUrl(doc.url)) bad(`document ${k + 1} of user source ${i + 1} has a "url" that is not an http(s) link`);
+      return { title: typeof doc.title === 'string' ? doc.title : null, url: safeHttpUrl(doc.url), text: doc.text as string };
     });
-    out.user.push({ id: r.id as string, name: (r.name as string).trim().slice(0, 120), url: typeof r.url === 'string' ? r.url : null, enabled: r.enabled !== false, addedAt: typeof r.addedAt === 'number' ? r.addedAt : Date.now(), documents: docs });
+    if (r.url !== null && r.url !== undefined && !safeHttpUrl(r.url)) bad(`user source ${i + 1} has a "url" that is not an http(s) link`);
+    out.user.push({ id: r.id as string, name: (r.name as string).trim().slice(0, 120), url: safeHttpUrl(r.url), enabled: r.enabled !== false, addedAt: typeof r.addedAt === 'number' ? r.addedAt : Date.now(), documents: docs });
   });
   return out;
 }

@@ -1,5 +1,6 @@
 // What the popup shows of a report, as plain data: the summary line, paragraph groups in page order
 // with conflicts first, filters by stance and outlet, "related" folded apart, and the Markdown export.
+import { safeHttpUrl } from '../safe-url';
 import type { Match, XrefReport } from '../match/types';
 
 export type StanceFilter = 'all' | 'corroborates' | 'conflicts';
@@ -91,7 +92,8 @@ export function toMarkdown(report: XrefReport, pageUrl: string, generatedAt: Dat
   for (const g of groupParagraphs(report, { stance: 'all', outlet: 'all', showRelated: false })) {
     lines.push(`## Paragraph ${g.index + 1}`, '', `> ${mdEscape(g.excerpt)}`, '');
     for (const m of g.main) {
-      const where = m.articleUrl ? ` <${m.articleUrl}>` : '';
+      const link = safeHttpUrl(m.articleUrl);
+      const where = link ? ` <${link}>` : '';
       lines.push(`- **${STANCE_WORD[m.stance]}** — ${mdEscape(m.source)}, “${mdEscape(m.article)}”${where}: “${mdEscape(m.statement)}” (${mdEscape(m.reason)})`);
     }
     lines.push('');

@@ -321,11 +321,28 @@ describe('BackgroundService: sources and settings handlers', () => {
     expect((await p.call('sources:list', {})).sources).toHaveLength(p.corpusData.sources.length);
   });
 
+  it('answers a script in a web page only the requests page scripts make; the rest is for the extension\'s pages', async () => {
+    const p = platform();
+    await p.service.ensureSeeded();
+    const h = p.service.handlers();
+    const before = (await p.call('sources:list', {})).sources.map((x) => x.enabled);
+    for (const kind of ['page-script', undefined] as const) {
+      const page = { tabId: 7, url: 'https://evil.example/', kind };
+      for (const [type, data] of [['sources:reset', {}], ['settings:set', { markers: false }], ['source:remove', { id: 'user-x' }], ['sources:export', {}], ['tab:get', { tabId: 1 }]] as const) {
+        expect(await dispatch(h, { type, data }, page)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      }
+      expect(await dispatch(h, { type: 'settings:get', data: {} }, page)).toMatchObject({ ok: true });
+      expect(await dispatch(h, { type: 'page:reset', data: { url: 'https://evil.example/' } }, page)).toMatchObject({ ok: true });
+    }
+    expect((await p.call('sources:list', {})).sources.map((x) => x.enabled)).toEqual(before);
+    expect(await dispatch(h, { type: 'sources:export', data: {} }, { tabId: null, url: 'chrome-extension://x/options.html', kind: 'extension-page' })).toMatchObject({ ok: true });
+  });
+
   it('errors reach the sender as codes through dispatch', async () => {
     const p = platform();
     await p.service.ensureSeeded();
     const h = p.service.handlers();
-    const s = { tabId: null, url: null };
+    const s = { tabId: null, url: null, kind: 'extension-page' as const };
     expect(await dispatch(h, { type: 'source:update', data: { id: 'nope', enabled: false } }, s)).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await dispatch(h, { type: 'source:remove', data: { id: 'arab-news' } }, s)).toMatchObject({ ok: false, error: { code: 'bundled' } });
     expect(await dispatch(h, { type: 'sources:import', data: { json: 'nope' } }, s)).toMatchObject({ ok: false, error: { code: 'bad-import' } });

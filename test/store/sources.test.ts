@@ -287,6 +287,9 @@ describe('export and import', () => {
     ['document too long', () => withDoc({ text: 'a'.repeat(MAX_TEXT_CHARS + 1) }), /document 1 of user source 1: text is longer than 500,000 characters/],
     ['too many sources', () => JSON.stringify({ ...valid(), bundled: Array.from({ length: 501 }, (_, i) => ({ id: `b${i}`, enabled: true })) }), /more than 500 sources/],
     ['10 MB of junk', () => 'q'.repeat(10 * 1024 * 1024), /not valid JSON/],
+    ['a javascript: source url', () => withUser({ url: 'javascript:alert(document.domain)' }), /user source 1 has a "url" that is not an http\(s\) link/],
+    ['a data: document url', () => withDoc({ title: null, url: 'data:text/html,<script>alert(1)</script>', text: 'Lavrov and Rubio met in Riyadh.' }), /document 1 of user source 1 has a "url" that is not an http\(s\) link/],
+    ['a url that is not text', () => withUser({ url: 42 }), /user source 1 has a "url" that is not an http\(s\) link/],
     ['a valid first user source, a broken second', () => {
       const f = valid();
       f.user.push({ ...f.user[0]!, id: 'user-bbbbbbbbbb', documents: [{ title: null, url: null, text: '' }] });
