@@ -13,7 +13,7 @@ import type { Db } from '../store/schema';
 import type { Handlers, TabState, ErrorInfo } from '../messages';
 import { UserError, toErrorInfo } from '../messages';
 import { seedCorpus } from '../store/seed';
-import { addUserSource, exportSources, getSettings, importSources, listSources, removeSource, resetToBundled, setSettings, updateSource, displayName } from '../store/sources';
+import { addUserSource, exportSources, getSettings, importSources, listSources, rebuildUserSources, removeSource, resetToBundled, setSettings, updateSource, displayName } from '../store/sources';
 import { Matcher } from '../match/engine';
 import { buildBm25 } from '../match/bm25';
 import { badgeFor, type Badge } from './badge';
@@ -119,7 +119,9 @@ export class BackgroundService {
     return (this.ready ??= (async () => {
       const [db, corpus] = await Promise.all([this.db(), this.corpus()]);
       const r = await seedCorpus(db, corpus);
-      if (r.seeded) this.matcherPromise = null;
+      // Sources the user added were read by the engine of their day: re-read them when it changed.
+      const rebuilt = await rebuildUserSources(db, corpus.signature, corpus.version);
+      if (r.seeded || rebuilt) this.matcherPromise = null;
     })().catch((e) => {
       this.ready = null;
       throw e;

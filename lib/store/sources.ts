@@ -134,6 +134,36 @@ async function putUserSource(db: Db, record: SourceRecord, docs: Omit<UserDoc, '
   });
 }
 
+/**
+ * Re-derives every user source's articles and statements from its stored text when they were derived
+ * under another compiled corpus (`version`: it changes whenever stemming, claim reading or the corpus
+ * compiler changes what statements hold). Returns how many sources were rebuilt. Each source is
+ * rebuilt in one transaction: a failure leaves it as it was, and the next wake tries again.
+ */
+export async function rebuildUserSources(db: Db, signature: EventSignature, version: string): Promise<number> {
+  if ((await db.get('meta', 'userDerivedFrom')) === version) return 0;
+  const users = (await db.getAll('sources')).filter((x) => x.origin === 'user');
+  const docs = await db.getAll('userDocs');
+  let rebuilt = 0;
+  for (const src of users) {
+    const mine = docs.filter((d) => d.source === src.id).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+    if (!mine.length) continue;
+    const parsed = mine.map((d, i) => ({ doc: d, ...parseUserText(`${src.id}-${i + 1}`, d, signature) }));
+    const tx = db.transaction(['articles', 'statements', 'postings'], 'readwrite');
+    await inTransaction(tx, async () => {
+      await deleteSourceRecords(tx, ['articles', 'statements'], src.id);
+      for (const p of parsed) {
+        for (const a of p.articles) await tx.objectStore('articles').put({ ...a, source: src.id, url: p.doc.url });
+        for (const st of p.statements) await tx.objectStore('statements').put({ ...st, source: src.id });
+      }
+      await tx.objectStore('postings').clear();
+    });
+    rebuilt++;
+  }
+  await db.put('meta', version, 'userDerivedFrom');
+  return rebuilt;
+}
+
 /** Adds pasted text (or a page's text) as a new user source. */
 export async function addUserSource(db: Db, input: NewSource, signature: EventSignature, now = Date.now()): Promise<{ source: SourceView; statements: number }> {
   const name = typeof input.name === 'string' ? input.name.trim().slice(0, 120) : '';

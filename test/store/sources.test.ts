@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { seedCorpus } from '../../lib/store/seed';
 import {
   addUserSource, exportSources, getSettings, importSources, listSources, MAX_TEXT_CHARS, parseExportFile,
-  removeSource, resetToBundled, setSettings, updateSource, EXPORT_FORMAT,
+  rebuildUserSources, removeSource, resetToBundled, setSettings, updateSource, EXPORT_FORMAT,
 } from '../../lib/store/sources';
 import { DEFAULT_SETTINGS } from '../../lib/store/types';
 import { UserError } from '../../lib/messages';
@@ -393,6 +393,30 @@ describe('settings', () => {
     const db = await seeded();
     const s = await setSettings(db, { sites: ['https://apnews.com?ref=home', 'https://www.bbc.com#top'] });
     expect(s.sites).toEqual(['apnews.com', 'www.bbc.com']);
+    db.close();
+  });
+});
+
+describe('user sources re-read when the engine changes', () => {
+  it('rebuilds a user source\'s statements from its stored text under a new corpus version, once, and leaves bundled records alone', async () => {
+    const db = await seeded();
+    const { source } = await addUserSource(db, { name: 'Notes', text: ON_TOPIC_TEXT }, sig, T1);
+    const fresh = await db.getAllFromIndex('statements', 'source', source.id);
+    expect(fresh.length).toBeGreaterThan(0);
+    // Simulate statements derived by an older analyzer: stale terms and claim keys.
+    const tx = db.transaction('statements', 'readwrite');
+    for (const s of fresh) await tx.store.put({ ...s, terms: ['stale'], claims: ['stale-claim'] });
+    await tx.done;
+    const bundledBefore = await db.getAllFromIndex('statements', 'source', 'arab-news');
+    expect(await rebuildUserSources(db, sig, 'v-old')).toBe(1);
+    const rebuilt = await db.getAllFromIndex('statements', 'source', source.id);
+    expect(rebuilt.map((s) => s.text)).toEqual(fresh.map((s) => s.text));
+    expect(rebuilt.map((s) => s.terms)).toEqual(fresh.map((s) => s.terms));
+    expect(rebuilt.some((s) => s.terms.includes('stale'))).toBe(false);
+    expect(await db.getAllFromIndex('statements', 'source', 'arab-news')).toEqual(bundledBefore);
+    // Same version again: nothing to do.
+    expect(await rebuildUserSources(db, sig, 'v-old')).toBe(0);
+    expect(await rebuildUserSources(db, sig, 'v-new')).toBe(1);
     db.close();
   });
 });
