@@ -251,11 +251,13 @@ export function parseExportFile(json: string): ExportFile {
     const r = b as Record<string, unknown>;
     if (typeof r !== 'object' || r === null || typeof r.id !== 'string' || typeof r.enabled !== 'boolean') bad(`bundled entry ${i + 1} needs an "id" and "enabled"`);
     if (r.name !== null && r.name !== undefined && typeof r.name !== 'string') bad(`bundled entry ${i + 1} has a "name" that is not text`);
+    if (out.bundled.some((x) => x.id === r.id)) bad(`bundled entry ${i + 1} repeats the "id" ${JSON.stringify(String(r.id).slice(0, 40))}`);
     out.bundled.push({ id: r.id as string, enabled: r.enabled as boolean, name: cleanName(r.name) });
   });
   user.forEach((u: unknown, i) => {
     const r = u as Record<string, unknown>;
     if (typeof r !== 'object' || r === null || typeof r.id !== 'string' || !/^user-[\w-]{1,40}$/.test(r.id)) bad(`user source ${i + 1} has no valid "id"`);
+    if (out.user.some((x) => x.id === r.id)) bad(`user source ${i + 1} repeats the "id" ${JSON.stringify(r.id)}`);
     if (typeof r.name !== 'string' || !r.name.trim()) bad(`user source ${i + 1} has no "name"`);
     if (!Array.isArray(r.documents) || r.documents.length === 0) bad(`user source ${i + 1} has no "documents"`);
     const docs = (r.documents as unknown[]).map((d, k) => {

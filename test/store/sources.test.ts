@@ -1,6 +1,7 @@
 // Sources and settings in the store: listing, enable/disable, rename, user texts, removal,
 // export/import (with malformed files), reset, settings validation.
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { seedCorpus } from '../../lib/store/seed';
 import {
   addUserSource, exportSources, getSettings, importSources, listSources, MAX_TEXT_CHARS, parseExportFile,
@@ -315,6 +316,45 @@ describe('export and import', () => {
     expect(await dumpDb(db)).toEqual(before);
     db.close();
   });
+
+  // A few hundred generated malformed files: a valid export with one field broken in one of the ways a
+  // hand-edited or hostile file breaks it. Each is refused, names what is wrong, and changes nothing.
+  it('refuses 300 generated malformed files, each with a reason, the store byte-for-byte unchanged', async () => {
+    const { db } = await withUserData();
+    const before = await dumpDb(db);
+    const bads: unknown[] = [null, 42, -1, true, '', ' ', [], {}, 'x'.repeat(200_000), 'javascript:alert(1)', 'data:,x', '\u0000\u0007', '\ud800', { a: { b: { c: [[[[]]]] } } }];
+    const mutate = fc.tuple(
+      fc.constantFrom('format', 'version', 'bundled', 'user', 'bundled.id', 'bundled.enabled', 'bundled.name', 'user.id', 'user.name', 'user.url', 'user.documents', 'doc', 'doc.text', 'doc.url', 'dup.user', 'dup.bundled'),
+      fc.constantFrom(...bads),
+    );
+    await fc.assert(fc.asyncProperty(mutate, async ([where, value]) => {
+      const f = valid() as Record<string, unknown> & ReturnType<typeof valid>;
+      const u = f.user[0] as Record<string, unknown>;
+      const d = (f.user[0]!.documents[0]) as Record<string, unknown>;
+      const b = f.bundled[0] as Record<string, unknown>;
+      if (where === 'format' || where === 'version' || where === 'bundled' || where === 'user') {
+        // A missing list (null) reads as an empty one: still a valid file.
+        if ((where === 'bundled' || where === 'user') && (Array.isArray(value) || value === null)) return;
+        (f as Record<string, unknown>)[where] = value;
+      } else if (where.startsWith('bundled.')) {
+        // Still valid: any text as a name or an id (an unknown id is ignored), a boolean switch.
+        if ((where === 'bundled.name' && (value === null || typeof value === 'string')) || (where === 'bundled.id' && typeof value === 'string') || (where === 'bundled.enabled' && typeof value === 'boolean')) return;
+        b[where.slice(8)] = value;
+      } else if (where.startsWith('user.')) {
+        if ((where === 'user.url' && value === null) || (where === 'user.name' && typeof value === 'string' && value.trim())) return;
+        u[where.slice(5)] = value;
+      }
+      else if (where === 'doc') { if (typeof value === 'object' && value !== null && !Array.isArray(value)) return; f.user[0]!.documents[0] = value as never; }
+      else if (where.startsWith('doc.')) { d[where.slice(4)] = value; if (where === 'doc.url' && value === null) return; if (where === 'doc.text' && typeof value === 'string' && value.trim() && value.length <= MAX_TEXT_CHARS) return; }
+      else if (where === 'dup.user') f.user.push({ ...f.user[0]! });
+      else if (where === 'dup.bundled') f.bundled.push({ ...f.bundled[0]! });
+      const e = await userError(() => importSources(db, JSON.stringify(f), sig));
+      expect(e.code).toBe('bad-import');
+      expect(e.message).toMatch(/^This file can’t be imported: .*("|entry|source|document|lists|version)/);
+      expect(await dumpDb(db)).toEqual(before);
+    }), { seed: 20261204, numRuns: 300 });
+    db.close();
+  }, 120_000);
 
   it('rejects input that is not a string at all', () => {
     let err: unknown;
