@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { send, t, browser } from '../../lib/browser/adapter';
 import type { ArticleView, Settings, SourceView } from '../../lib/store/types';
 import { safeHttpUrl } from '../../lib/safe-url';
+import { countMessage } from '../../lib/view/plural';
 
 function useFlash(): [string, (m: string) => void] {
   const [msg, setMsg] = useState('');
@@ -36,7 +37,7 @@ function SourceCard({ s, articles, onChange, onError }: { s: SourceView; article
       <p class="meta">
         {s.site && <span>{s.site} · </span>}
         {s.published && <span>{s.published} · </span>}
-        {t(s.articles === 1 ? 'articlesCountOne' : 'articlesCount', [String(s.articles), String(s.statements)])}
+        {t(...countMessage(s.articles, 'article'))}, {t(...countMessage(s.statements, 'statement'))}
         {!s.attributed && <span class="warn"> · {t('unattributed')}</span>}
       </p>
       {s.note && <p class="note">{s.note}</p>}
@@ -44,7 +45,7 @@ function SourceCard({ s, articles, onChange, onError }: { s: SourceView; article
         {articles.map((a) => (
           <li data-article={a.id} class={a.topic ? '' : 'off-topic'}>
             {safeHttpUrl(a.url) ? <a href={safeHttpUrl(a.url)!} target="_blank" rel="noopener noreferrer">{a.title ?? a.lead}</a> : <span class={a.title ? '' : 'untitled'}>{a.title ?? `${t('untitled')} “${a.lead}”`}</span>}
-            {' '}<span class="count">{t('statementsCount', [String(a.statements)])}</span>
+            {' '}<span class="count">({t(...countMessage(a.statements, 'statement'))})</span>
             {!a.topic && <span class="warn"> — {t('offTopic')}</span>}
           </li>
         ))}
@@ -74,7 +75,7 @@ function AddSource({ onAdded, onError }: { onAdded: (m: string) => void; onError
     try {
       const r = await send('source:add', { name, url: url || null, title: title || null, text });
       setText(''); setTitle(''); setUrl('');
-      onAdded(`${r.source.name}: ${r.statements}`);
+      onAdded(t('addedSource', [r.source.name, t(...countMessage(r.statements, 'statement'))]));
     } catch (err) { onError((err as Error).message); } finally { setBusy(false); }
   };
   const addTab = async () => {
@@ -89,7 +90,7 @@ function AddSource({ onAdded, onError }: { onAdded: (m: string) => void; onError
         await new Promise((r) => setTimeout(r, 200));
       }
       const r = await send('source:add-tab', { tabId: id, name: name || undefined });
-      onAdded(`${r.source.name}: ${r.statements}`);
+      onAdded(t('addedSource', [r.source.name, t(...countMessage(r.statements, 'statement'))]));
     } catch (err) { onError((err as Error).message); } finally { setBusy(false); }
   };
   return (
