@@ -15,7 +15,8 @@ const PROBE_FILE = '/probe.js';
 const GATE_FILE = '/gate.js';
 
 function gateMatches(settings: Settings): string[] {
-  if (settings.detection === 'sites') return settings.sites.flatMap((h) => [`http://${h}/*`, `https://${h}/*`]);
+  // An entry covers its subdomains too (arabnews.com → www.arabnews.com), as siteCovers() decides.
+  if (settings.detection === 'sites') return settings.sites.flatMap((h) => (/^\d/.test(h) || h === 'localhost' ? [`*://${h}/*`] : [`*://${h}/*`, `*://*.${h}/*`]));
   return ['http://*/*', 'https://*/*'];
 }
 

@@ -13,7 +13,7 @@ import type { Db } from '../store/schema';
 import type { Handlers, TabState, ErrorInfo } from '../messages';
 import { UserError, toErrorInfo } from '../messages';
 import { seedCorpus } from '../store/seed';
-import { addUserSource, exportSources, getSettings, importSources, listSources, rebuildUserSources, removeSource, resetToBundled, setSettings, updateSource, displayName } from '../store/sources';
+import { addUserSource, exportSources, getSettings, importSources, listSources, rebuildUserSources, removeSource, resetToBundled, siteCovers, setSettings, updateSource, displayName } from '../store/sources';
 import { Matcher } from '../match/engine';
 import { buildBm25 } from '../match/bm25';
 import { badgeFor, type Badge } from './badge';
@@ -223,7 +223,7 @@ export class BackgroundService {
     if (!/^https?:/i.test(url)) return;
     const settings = await getSettings(await this.db());
     if (settings.detection === 'on-demand') return;
-    if (settings.detection === 'sites' && !settings.sites.includes(new URL(url).hostname)) return;
+    if (settings.detection === 'sites' && !siteCovers(settings.sites, new URL(url).hostname)) return;
     await this.platform.injectProbe(tabId).catch(() => undefined);
   }
 

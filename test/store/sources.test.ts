@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { seedCorpus } from '../../lib/store/seed';
 import {
   addUserSource, exportSources, getSettings, importSources, listSources, MAX_TEXT_CHARS, parseExportFile,
-  rebuildUserSources, removeSource, resetToBundled, setSettings, updateSource, EXPORT_FORMAT,
+  rebuildUserSources, removeSource, resetToBundled, setSettings, siteCovers, updateSource, EXPORT_FORMAT,
 } from '../../lib/store/sources';
 import { DEFAULT_SETTINGS } from '../../lib/store/types';
 import { UserError } from '../../lib/messages';
@@ -419,12 +419,38 @@ describe('settings', () => {
     db.close();
   });
 
-  it('normalises sites to lower-case host names, drops junk and duplicates', async () => {
+  it('normalises sites to lower-case host names without duplicates; localhost and IP addresses work; blank lines are nothing', async () => {
     const db = await seeded();
-    const s = await setSettings(db, { detection: 'sites', sites: [' https://WWW.Reuters.com/world/europe/ ', 'bbc.co.uk', 'BBC.co.uk', 'http://apnews.com', 'not a host', '', 'localhost'] });
-    expect(s.sites).toEqual(['www.reuters.com', 'bbc.co.uk', 'apnews.com']);
-    expect((await getSettings(db)).sites).toEqual(['www.reuters.com', 'bbc.co.uk', 'apnews.com']);
+    const s = await setSettings(db, { detection: 'sites', sites: [' https://WWW.Reuters.com/world/europe/ ', 'bbc.co.uk', 'BBC.co.uk', 'http://apnews.com', '', '  ', 'localhost', 'http://127.0.0.1:8080/demo', '*.arabnews.com'] });
+    expect(s.sites).toEqual(['www.reuters.com', 'bbc.co.uk', 'apnews.com', 'localhost', '127.0.0.1', 'arabnews.com']);
+    expect((await getSettings(db)).sites).toEqual(s.sites);
     db.close();
+  });
+
+  it('refuses entries that are not sites, naming each, and changes nothing', async () => {
+    const db = await seeded();
+    await setSettings(db, { detection: 'sites', sites: ['apnews.com'] });
+    const e = await userError(() => setSettings(db, { detection: 'auto', sites: ['bbc.com', 'not a host', 'javascript:alert(1)', 'http//x'] }));
+    expect(e.code).toBe('bad-site');
+    expect(e.message).toMatch(/“not a host”/);
+    expect(e.message).toMatch(/“http\/\/x”/);
+    expect(e.message).not.toMatch(/“bbc\.com”/);
+    expect(e.message).toMatch(/nothing was changed/);
+    expect(await getSettings(db)).toMatchObject({ detection: 'sites', sites: ['apnews.com'] });
+    const many = await userError(() => setSettings(db, { sites: Array.from({ length: 201 }, (_, i) => `s${i}.example.org`) }));
+    expect(many.message).toMatch(/At most 200 sites/);
+    db.close();
+  });
+
+  it('an entry covers its subdomains, not other sites that end the same way', () => {
+    expect(siteCovers(['arabnews.com'], 'www.arabnews.com')).toBe(true);
+    expect(siteCovers(['arabnews.com'], 'arabnews.com')).toBe(true);
+    expect(siteCovers(['arabnews.com'], 'fakearabnews.com')).toBe(false);
+    expect(siteCovers(['www.arabnews.com'], 'arabnews.com')).toBe(false);
+    expect(siteCovers(['127.0.0.1'], '127.0.0.1')).toBe(true);
+    expect(siteCovers(['0.0.1'], '127.0.0.1')).toBe(false);
+    expect(siteCovers(['localhost'], 'localhost')).toBe(true);
+    expect(siteCovers([], 'arabnews.com')).toBe(false);
   });
 
   // A pasted address with a query or fragment but no path ("https://apnews.com?ref=home") keeps
