@@ -29,10 +29,10 @@ const platform: Platform = {
     const url = (path: string) => browser.runtime.getURL(path as '/');
     const [bin, vocab, model] = await Promise.all([
       fetch(url('/engine/embeddings.bin')).then((r) => r.arrayBuffer()),
-      fetch(url('/engine/embeddings-vocab.json')).then((r) => r.json() as Promise<{ stems: string[]; dims: number; clusters?: number[] }>),
+      fetch(url('/engine/embeddings-vocab.json')).then((r) => r.json() as Promise<{ stems: string[]; dims: number }>),
       fetch(url('/engine/stance.json')).then((r) => r.json() as Promise<StanceModelFile>),
     ]);
-    return { vectors: new WordVectors(vocab.stems, new Int8Array(bin), vocab.dims, vocab.clusters), model: new StanceModel(model) };
+    return { vectors: new WordVectors(vocab.stems, new Int8Array(bin), vocab.dims), model: new StanceModel(model) };
   },
   openDb: () => openXrefDb(),
   session: {

@@ -26,9 +26,9 @@ let vectors: WordVectors | null = null;
 /** The word vectors shipped with the extension (lib/text/embeddings.*). */
 export function loadVectors(): WordVectors {
   if (vectors) return vectors;
-  const vocab = JSON.parse(readFileSync(join(ROOT, 'lib/text/embeddings-vocab.json'), 'utf8')) as { stems: string[]; dims: number; clusters?: number[] };
+  const vocab = JSON.parse(readFileSync(join(ROOT, 'lib/text/embeddings-vocab.json'), 'utf8')) as { stems: string[]; dims: number };
   const buf = readFileSync(join(ROOT, 'lib/text/embeddings.bin'));
-  return (vectors = new WordVectors(vocab.stems, new Int8Array(buf.buffer, buf.byteOffset, buf.byteLength), vocab.dims, vocab.clusters));
+  return (vectors = new WordVectors(vocab.stems, new Int8Array(buf.buffer, buf.byteOffset, buf.byteLength), vocab.dims));
 }
 
 /** The learned stance model (lib/match/weights/stance.json), or null before it is trained. */

@@ -218,10 +218,7 @@ export class Matcher {
       }
     }
     const top = hits[0]?.score || 1;
-    // The lexical models read a paragraph's stems and their neighbourhoods of meaning ("~<group>").
     const paragraphTerms = new Set(terms);
-    const vectors = this.data.vectors;
-    if (vectors) for (const t of terms) { const g = vectors.cluster(t); if (g >= 0) paragraphTerms.add(`~${g}`); }
     const out: Candidate[] = [];
     let beyond = 0;
     hits.forEach((hit, rank) => {

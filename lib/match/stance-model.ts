@@ -54,7 +54,8 @@ export function decideFromProbabilities(p: StanceProbabilities, t: { corroborate
   else d = { stance: 'unrelated', score: round(near), clash: null };
   const withClaims = applyClaims(d, p.claims);
   // The claim frames' verdict stands only where the learned model finds it plausible: on real text a
-  // frame misread ("Ukraine took part" from "talks on Ukraine") would otherwise list a false conflict.
+  // frame misread ("Europe took part" from "neither Ukraine nor any European countries have been
+  // invited") would otherwise list a false conflict.
   if (withClaims.stance === 'conflicts' && d.stance !== 'conflicts' && p.conflicts < (t.conflicts ?? 0)) return d.stance === 'unrelated' ? { ...d, stance: 'related' } : d;
   if (withClaims.stance === 'corroborates' && d.stance !== 'corroborates' && p.corroborates < (t.agree ?? 0)) return d;
   return withClaims;

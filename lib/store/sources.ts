@@ -118,6 +118,18 @@ function checkText(text: unknown, what: string): string {
   return text;
 }
 
+/** What a user document was read into, written under its source (inside the caller's transaction); returns the statements written. */
+async function putDerived(
+  tx: { objectStore(name: 'articles'): { put(value: Article): Promise<unknown> }; objectStore(name: 'statements'): { put(value: Statement): Promise<unknown> } },
+  sourceId: string,
+  url: string | null,
+  parsed: { articles: Article[]; statements: Statement[] },
+): Promise<number> {
+  for (const a of parsed.articles) await tx.objectStore('articles').put({ ...a, source: sourceId, url });
+  for (const st of parsed.statements) await tx.objectStore('statements').put({ ...st, source: sourceId });
+  return parsed.statements.length;
+}
+
 async function putUserSource(db: Db, record: SourceRecord, docs: Omit<UserDoc, 'id' | 'source'>[], signature: EventSignature): Promise<number> {
   const parsed = docs.map((d, i) => ({ doc: d, ...parseUserText(`${record.id}-${i + 1}`, d, signature) }));
   const tx = db.transaction(['sources', 'articles', 'statements', 'userDocs', 'postings'], 'readwrite');
@@ -126,8 +138,7 @@ async function putUserSource(db: Db, record: SourceRecord, docs: Omit<UserDoc, '
     let count = 0;
     for (const [i, p] of parsed.entries()) {
       await tx.objectStore('userDocs').put({ ...p.doc, id: `${record.id}/${i + 1}`, source: record.id });
-      for (const a of p.articles) await tx.objectStore('articles').put({ ...a, source: record.id, url: p.doc.url });
-      for (const s of p.statements) { await tx.objectStore('statements').put({ ...s, source: record.id }); count++; }
+      count += await putDerived(tx, record.id, p.doc.url, p);
     }
     await tx.objectStore('postings').clear();
     return count;
@@ -152,10 +163,7 @@ export async function rebuildUserSources(db: Db, signature: EventSignature, vers
     const tx = db.transaction(['articles', 'statements', 'postings'], 'readwrite');
     await inTransaction(tx, async () => {
       await deleteSourceRecords(tx, ['articles', 'statements'], src.id);
-      for (const p of parsed) {
-        for (const a of p.articles) await tx.objectStore('articles').put({ ...a, source: src.id, url: p.doc.url });
-        for (const st of p.statements) await tx.objectStore('statements').put({ ...st, source: src.id });
-      }
+      for (const p of parsed) await putDerived(tx, src.id, p.doc.url, p);
       await tx.objectStore('postings').clear();
     });
     rebuilt++;
@@ -301,8 +309,7 @@ export async function importSources(db: Db, json: string, signature: EventSignat
     });
     for (const [i, p] of docs.entries()) {
       await tx.objectStore('userDocs').put({ id: `${u.id}/${i + 1}`, source: u.id, title: p.d.title, url: p.d.url, text: p.d.text, addedAt: u.addedAt });
-      for (const a of p.articles) await tx.objectStore('articles').put({ ...a, source: u.id, url: p.d.url });
-      for (const s of p.statements) await tx.objectStore('statements').put({ ...s, source: u.id });
+      await putDerived(tx, u.id, p.d.url, p);
     }
     if (prev) updated++; else added++;
   }
@@ -319,7 +326,6 @@ export async function resetToBundled(db: Db, corpus: CompiledCorpus): Promise<nu
   return corpus.sources.length;
 }
 
-/** The host name of a site the user typed ("https://www.bbc.com#top" → "www.bbc.com"), or null. */
 export const MAX_SITES = 200;
 
 /** Does a site entry cover this page's host? An entry covers its subdomains (arabnews.com → www.arabnews.com). */
@@ -328,6 +334,7 @@ export function siteCovers(sites: readonly string[], hostname: string): boolean 
   return sites.some((s) => h === s || (!/^\d/.test(s) && s !== 'localhost' && h.endsWith(`.${s}`)));
 }
 
+/** The host name of a site the user typed ("https://www.bbc.com#top" → "www.bbc.com"), or null. */
 export function hostOf(input: unknown): string | null {
   const text = String(input ?? '').trim().toLowerCase();
   if (!text) return null;

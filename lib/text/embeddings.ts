@@ -6,8 +6,7 @@ export class WordVectors {
   private readonly index = new Map<string, number>();
   private readonly data: Float32Array;
 
-  /** `clusters`: each stem's neighbourhood of meaning (scripts/build-clusters.ts), aligned with `stems`. */
-  constructor(stems: readonly string[], int8: Int8Array, readonly dims: number, private readonly clusters?: readonly number[]) {
+  constructor(stems: readonly string[], int8: Int8Array, readonly dims: number) {
     stems.forEach((s, i) => this.index.set(s, i));
     this.data = new Float32Array(int8.length);
     // Vectors were unit length before quantisation; renormalise so cosine is a plain dot product.
@@ -17,12 +16,6 @@ export class WordVectors {
       const inv = n > 0 ? 1 / Math.sqrt(n) : 0;
       for (let i = 0; i < dims; i++) this.data[k * dims + i] = int8[k * dims + i]! * inv;
     }
-  }
-
-  /** The neighbourhood of meaning a stem belongs to, or -1 (no vector, or no groups shipped). */
-  cluster(stem: string): number {
-    const i = this.index.get(stem);
-    return i === undefined || !this.clusters ? -1 : this.clusters[i] ?? -1;
   }
 
   /** Row of a stem, or -1 when it has no vector. */

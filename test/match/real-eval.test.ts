@@ -110,4 +110,4 @@ describe('real-world set: the engine', () => {
 });
 
 // Just under the frozen half's figures (npm run eval -- --real).
-const FLOORS = { corroboratesF1: 0.64, corroboratesP: 0.65, conflictsWithGoldF1: 0.62, gate: 0.94, nearMissMatches: 29 };
+const FLOORS = { corroboratesF1: 0.65, corroboratesP: 0.67, conflictsWithGoldF1: 0.62, gate: 0.94, nearMissMatches: 26 };
