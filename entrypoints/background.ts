@@ -7,7 +7,7 @@ import { openXrefDb } from '../lib/store/schema';
 import type { CompiledCorpus } from '../lib/corpus/compile';
 import { WordVectors } from '../lib/text/embeddings';
 import { StanceModel, type StanceModelFile } from '../lib/match/stance-model';
-import type { Settings } from '../lib/store/types';
+import type { Settings } from '../lib/core/sources';
 import type { Reply } from '../lib/messages';
 
 const PROBE_ID = 'rxr-probe';

@@ -4,7 +4,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { send, browser, t } from '../lib/browser/adapter';
 import signature from '../.generated/gate-signature.json';
-import type { EventSignature } from '../lib/corpus/signature';
+import type { EventSignature } from '../lib/core/signature';
 import { ExtractorController } from '../lib/page/extractor-controller';
 import type { Message } from '../lib/messages';
 

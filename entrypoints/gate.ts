@@ -5,7 +5,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { browser } from 'wxt/browser';
 import signature from '../.generated/gate-signature.json';
-import type { EventSignature } from '../lib/corpus/signature';
+import type { EventSignature } from '../lib/core/signature';
 import { runGate } from '../lib/page/gate-runner';
 
 export default defineUnlistedScript(() => {

@@ -1,9 +1,12 @@
 // The one message protocol between content script, extractor, background, popup and options.
 // Every request names its `type`; `Protocol` maps each type to its payload and its reply, so
 // senders (`send` in lib/browser/adapter.ts) and handlers (`dispatch` below) are checked by tsc.
-import type { CoverageVerdict, XrefReport } from './match/types';
+import type { CoverageVerdict, XrefReport } from './core/report';
 import type { Overview } from './match/overview';
-import type { SourceView, ArticleView, Settings, CorpusStatus, NewSource, SourceEdit } from './store/types';
+import type { SourceView, ArticleView, Settings, CorpusStatus, NewSource, SourceEdit } from './core/sources';
+import { toErrorInfo, type ErrorInfo } from './core/errors';
+
+export type { ErrorInfo };
 
 /** What the background knows about one tab; survives the service worker restarting. */
 export type TabState =
@@ -13,11 +16,6 @@ export type TabState =
   | { state: 'results'; url: string; report: XrefReport; at: number }
   | { state: 'error'; url: string | null; error: ErrorInfo };
 
-export interface ErrorInfo {
-  /** Stable code the UI turns into advice, e.g. `cannot-script`, `storage-full`, `bad-import`. */
-  code: string;
-  message: string;
-}
 
 /** A paragraph as the extractor found it: its text and its position among the article's paragraphs. */
 export interface PageParagraph {
@@ -100,16 +98,6 @@ export type Handlers = {
   [K in MessageType]?: (data: RequestOf<K>, sender: SenderInfo) => Promise<ResponseOf<K>> | ResponseOf<K>;
 };
 
-/** An error a person can act on: `code` selects the advice the UI shows. */
-export class UserError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
 
 const MESSAGE_TYPES = new Set<string>([
   'ping', 'gate:probe', 'gate:positive', 'page:paragraphs', 'page:reset', 'tab:get', 'tab:check', 'tab:show', 'page:show',
@@ -141,12 +129,3 @@ export async function dispatch(handlers: Handlers, message: unknown, sender: Sen
   }
 }
 
-/** Turns anything thrown into an `ErrorInfo` with a stable code. */
-export function toErrorInfo(err: unknown): ErrorInfo {
-  if (err instanceof UserError) return { code: err.code, message: err.message };
-  const e = err as { name?: string; message?: string } | null;
-  if (e && (e.name === 'QuotaExceededError' || /quota/i.test(e.message ?? ''))) {
-    return { code: 'storage-full', message: 'The browser has no room left to store this. Free some disk space, then try again.' };
-  }
-  return { code: 'internal', message: e?.message ? String(e.message) : String(err) };
-}

@@ -1,7 +1,7 @@
 // Smoke test of the benchmark code on tiny inputs, so `npm run bench` cannot rot.
 // Timings are not asserted (they live in `npm run bench`); shapes and sanity are.
 import { describe, expect, it } from 'vitest';
-import { benchWeights, runBench } from '../scripts/bench';
+import { benchWeights, runBench } from '../tools/bench';
 
 describe('npm run bench (quick mode)', () => {
   it('measures every figure on tiny inputs', async () => {

@@ -8,8 +8,8 @@ import { analyze } from '../lib/text/analyze';
 import { parseDocument } from '../lib/corpus/parse';
 import { buildStatements } from '../lib/corpus/statements';
 import { parseExportFile } from '../lib/store/sources';
-import { UserError } from '../lib/messages';
-import { bundledMatcher } from '../scripts/page-pipeline';
+import { UserError } from '../lib/core/errors';
+import { bundledMatcher } from '../tools/page-pipeline';
 
 const SEED = 20261204;
 // Text with the characters news pages bring: letters, digits, punctuation, quotes, dashes, newlines,

@@ -1,6 +1,6 @@
 // Only http(s) links are stored or rendered (imported files, pages, corpus records).
 import { describe, expect, it } from 'vitest';
-import { safeHttpUrl } from '../lib/safe-url';
+import { safeHttpUrl } from '../lib/core/safe-url';
 import { toMarkdown } from '../lib/view/report-view';
 
 describe('safeHttpUrl', () => {

@@ -2,8 +2,8 @@
 // add pasted text or an open tab as a source, import/export/reset, and the detection settings.
 import { useEffect, useState } from 'preact/hooks';
 import { send, t, browser } from '../../lib/browser/adapter';
-import type { ArticleView, Settings, SourceView } from '../../lib/store/types';
-import { safeHttpUrl } from '../../lib/safe-url';
+import type { ArticleView, Settings, SourceView } from '../../lib/core/sources';
+import { safeHttpUrl } from '../../lib/core/safe-url';
 import { countMessage } from '../../lib/view/plural';
 
 function useFlash(): [string, (m: string) => void] {

@@ -3,10 +3,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { send, t, browser } from '../../lib/browser/adapter';
 import type { TabState } from '../../lib/messages';
-import type { Match, XrefReport } from '../../lib/match/types';
+import type { Match, XrefReport } from '../../lib/core/report';
 import type { Overview } from '../../lib/match/overview';
 import { groupParagraphs, isEmpty, outletsOf, summarize, toMarkdown, type StanceFilter } from '../../lib/view/report-view';
-import { safeHttpUrl } from '../../lib/safe-url';
+import { safeHttpUrl } from '../../lib/core/safe-url';
 
 type ViewState = 'not-coverage' | 'working' | 'results' | 'empty' | 'error';
 const POLL_MS = 200;

@@ -10,15 +10,15 @@
 //   not-coverage: the extractor ran (on demand) and the page is not coverage.
 import type { CompiledCorpus } from '../corpus/compile';
 import type { Db } from '../store/schema';
-import type { Handlers, TabState, ErrorInfo } from '../messages';
-import { UserError, toErrorInfo } from '../messages';
+import type { Handlers, TabState } from '../messages';
+import { UserError, toErrorInfo, type ErrorInfo } from '../core/errors';
 import { seedCorpus } from '../store/seed';
 import { addUserSource, exportSources, getSettings, importSources, listSources, rebuildUserSources, removeSource, resetToBundled, siteCovers, setSettings, updateSource, displayName } from '../store/sources';
 import { Matcher } from '../match/engine';
-import { buildBm25 } from '../match/bm25';
+import { buildBm25 } from '../text/bm25';
 import { badgeFor, type Badge } from './badge';
 import { buildOverview, type Overview } from '../match/overview';
-import type { Settings } from '../store/types';
+import type { Settings } from '../core/sources';
 import type { WordVectors } from '../text/embeddings';
 import type { StanceModel } from '../match/stance-model';
 

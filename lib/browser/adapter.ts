@@ -1,7 +1,8 @@
 // The one module of lib/ that touches the extension APIs (through webextension-polyfill, so Chrome
 // and Firefox look the same). Everything else in lib/ is plain TypeScript that runs in Node.
 import browser from 'webextension-polyfill';
-import { dispatch, type Handlers, type MessageType, type Reply, type RequestOf, type ResponseOf, type SenderInfo, UserError } from '../messages';
+import { dispatch, type Handlers, type MessageType, type Reply, type RequestOf, type ResponseOf, type SenderInfo } from '../messages';
+import { UserError } from '../core/errors';
 
 export { browser };
 

@@ -1,12 +1,11 @@
 // Seed texts + sources.json → the compiled corpus that ships with the extension: sources, articles,
 // statements of on-topic articles, BM25 postings, the event signature, and a version hash of it all.
-import type { Article, SourceMeta, Statement } from './types';
+import type { Article, SourceMeta, Statement } from '../core/corpus';
 import { parseDocument } from './parse';
 import { buildStatements } from './statements';
 import { decideTopics } from './topic';
-import type { EventSignature } from './signature';
-import { buildBm25, type Bm25Index } from '../match/bm25';
-import type { GateModel } from '../gate/model';
+import { buildBm25, type Bm25Index } from '../text/bm25';
+import type { EventSignature, GateModel } from '../core/signature';
 import gateModel from '../gate/gate-model.json';
 
 export interface SourcesFile {
@@ -62,7 +61,7 @@ export function compileCorpus(seeds: Record<string, string>, file: SourcesFile):
     articles.push(...parseDocument(text, src.id));
   }
   const decision = decideTopics(articles, eventWindow(file));
-  // Pages are judged by the learned gate (lib/gate/model.ts); the corpus's own topics by the rules above.
+  // Pages are judged by the learned gate (lib/core/signature.ts); the corpus's own topics by the rules above.
   const { meta: _meta, ...gate } = gateModel as GateModel;
   decision.signature.gate = gate;
   articles.forEach((a, i) => {

@@ -3,9 +3,9 @@
 // Output: one Article per article found (a file may carry several), furniture removed and recorded.
 // Rules are about the shape of news pages, not about particular files, so a sixth document of the
 // same kind parses the same way.
-import type { Article, Paragraph } from './types';
+import type { Article, Paragraph } from '../core/corpus';
 import { comparisonKey } from '../text/normalize';
-import { furnitureReason, isAppeal, isHeadingLike } from './furniture';
+import { furnitureReason, isAppeal, isHeadingLike } from '../text/furniture';
 
 interface Block {
   text: string;

@@ -1,38 +1,12 @@
 // The event signature: which names, places and key words characterise the event the corpus covers,
 // with weights, derived from the corpus itself — terms most articles share, minus terms the off-topic
 // articles also use. It decides which corpus articles are on topic and is what the page gate checks.
-import type { Article } from './types';
-import type { GateModel } from '../gate/model';
+import type { Article } from '../core/corpus';
+import type { EventSignature } from '../core/signature';
 import { tokenize } from '../text/tokenize';
 import { findEntities, ENTITIES, ENTITY_BY_ID } from '../text/aliases';
 import { stem, isContentWord } from '../text/stem';
 
-export interface EventSignature {
-  /** Entity id → weight (people, places, organisations of the event). */
-  entities: Record<string, number>;
-  /** Key word stem → weight. */
-  words: Record<string, number>;
-  /** Surface forms the gate looks for, lower-case token sequences → entity id or stem. */
-  surfaces: Record<string, string>;
-  /** Places of the event (ids) and other venues seen in the alias table, for "where" checks. */
-  places: string[];
-  otherPlaces: string[];
-  /** Surface forms of `otherPlaces`. */
-  otherPlaceSurfaces: Record<string, string>;
-  people: string[];
-  /** Places that are a city or venue, not a whole country ("Riyadh", not "Saudi Arabia"). */
-  venues?: string[];
-  /** The countries whose meeting the event is (the two most weighted countries that are not the venue's). */
-  sides?: string[];
-  /** Surface forms of people in the alias table who are not the event's (other events' protagonists). */
-  otherPeopleSurfaces?: Record<string, string>;
-  /** The learned coverage decision (lib/gate/model.ts); the explicit rules decide without it. */
-  gate?: GateModel;
-  /** Score at or above which a text counts as coverage. */
-  threshold: number;
-  /** Dates of the event's coverage (ISO), widened by a few days; explicit dates elsewhere are evidence against. */
-  window: { from: string; to: string };
-}
 
 export interface TextFeatures {
   entities: Map<string, number>;

@@ -1,8 +1,8 @@
 // Article → statements: sentences (or a sentence and the short follow-up that completes it), each with
 // its verbatim text, position, speaker, quotes, figures, entities and index terms.
-import type { Article, Statement } from './types';
+import type { Article, Statement } from '../core/corpus';
 import { splitSentences, type SentenceSpan } from '../text/sentences';
-import { claimKeys } from '../match/claims';
+import { claimKeys } from '../claims';
 import { analyze } from '../text/analyze';
 import { captionText, splitDateline } from './parse';
 import { findSpeaker, personInFocus } from './attribution';

@@ -1,8 +1,9 @@
 // Which corpus articles cover the event: each article is scored against the signature of the
 // *other* articles (leave one out); the weakest is set aside while it scores far below the rest.
 // Output: the on-topic flags with scores and reasons, and the final signature with its threshold.
-import type { Article } from './types';
-import { articleFeatures, buildSignature, type EventSignature, type TextFeatures } from './signature';
+import type { Article } from '../core/corpus';
+import type { EventSignature } from '../core/signature';
+import { articleFeatures, buildSignature, type TextFeatures } from './signature';
 import { scoreCoverage } from '../gate/coverage';
 
 export interface TopicDecision {

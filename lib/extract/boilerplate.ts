@@ -1,7 +1,7 @@
 // Lines inside an article body that are not its text: bylines and datelines, photo credits,
 // disclaimers, copyright and contact lines, market tickers, topic lists, charity notes, a headline
 // repeated in the body. Input: one block's text (whitespace collapsed). Output: why it is not text.
-import { furnitureReason, isAppeal, isHeadingLike } from '../corpus/furniture';
+import { furnitureReason, isAppeal, isHeadingLike } from '../text/furniture';
 
 const PATTERNS: readonly [RegExp, string][] = [
   // "By Ines Varga · …", "By DALE FERRIS Courier Staff Writer" — a capitalised name, on a short line.

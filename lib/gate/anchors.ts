@@ -1,7 +1,7 @@
 // The probe's anchors: the event's people and places, as one case-insensitive pattern derived from
 // the signature at build time. A page that names none of them in its title, URL or opening text is
 // not checked further — the near-free first stage of the gate that runs on every page.
-import type { EventSignature } from '../corpus/signature';
+import type { EventSignature } from '../core/signature';
 import { ENTITY_BY_ID } from '../text/aliases';
 
 // People must weigh this much in the signature to be anchors: the event's own protagonists, not

@@ -2,9 +2,9 @@
 // signature: the weighted share of the signature's names and key words it contains, checked for
 // "where" (the event's place, not another venue), "who" (at least two of its people) and "when"
 // (explicit dates near the event). Small and dependency-light: it runs in the content script on every page.
-import type { EventSignature } from '../corpus/signature';
-import type { CoverageVerdict } from '../match/types';
-import type { GateModel } from './model';
+import type { EventSignature } from '../core/signature';
+import type { CoverageVerdict } from '../core/report';
+import type { GateModel } from '../core/signature';
 
 export interface CoverageInput {
   title: string;

@@ -2,7 +2,7 @@
 // which names, figures and negations agree or clash. Pure numbers and short labels, so the stance
 // rule and the reasons read from the same facts.
 import type { Analysis } from '../text/analyze';
-import type { Figure } from '../corpus/types';
+import type { Figure } from '../core/corpus';
 import { sameQuantity, sameValue } from '../text/figures';
 import { ENTITY_BY_ID } from '../text/aliases';
 import type { WordVectors } from '../text/embeddings';

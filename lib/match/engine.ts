@@ -2,13 +2,13 @@
 // corroborate or conflict with it, with a reason. Retrieval is BM25 over statement terms; each
 // candidate is compared with each sentence of the paragraph and the strongest stance is kept.
 // Runs the same in the background worker, in Node (CLI, tests, benchmarks).
-import type { Statement, SourceMeta } from '../corpus/types';
-import type { EventSignature } from '../corpus/signature';
-import type { CoverageVerdict, Match, ParagraphReport, XrefReport, Stance } from './types';
+import type { Statement, SourceMeta } from '../core/corpus';
+import type { EventSignature } from '../core/signature';
+import type { CoverageVerdict, Match, ParagraphReport, XrefReport, Stance } from '../core/report';
 import { analyze, type Analysis } from '../text/analyze';
 import { splitSentences } from '../text/sentences';
 import { comparisonKey } from '../text/normalize';
-import { buildBm25, idf, searchBm25, type Bm25Index } from './bm25';
+import { buildBm25, idf, searchBm25, type Bm25Index } from '../text/bm25';
 import { comparePair, exactCoverage, softCoverages, type CompareContext, type PairEvidence } from './compare';
 import { StanceModel } from './stance-model';
 import { findSpeaker } from '../corpus/attribution';
@@ -16,7 +16,7 @@ import type { WordVectors } from '../text/embeddings';
 import { applyClaims, decideStance, DEFAULT_PARAMS, type StanceParams } from './stance';
 import { explain } from './explain';
 import { scoreCoverage } from '../gate/coverage';
-import { bestLink, claimKey, claimKeys, extractClaims, linkClaims, paragraphClaims, type ClaimLink } from './claims';
+import { bestLink, claimKey, claimKeys, extractClaims, linkClaims, paragraphClaims, type ClaimLink } from '../claims';
 
 export interface MatcherSource {
   id: string;

@@ -5,7 +5,7 @@ import type { PairEvidence } from './compare';
 import type { StanceDecision } from './stance';
 import { ENTITY_BY_ID } from '../text/aliases';
 import { stem } from '../text/stem';
-import { bestLink, describeClaim, type ClaimLink } from './claims';
+import { bestLink, describeClaim, type ClaimLink } from '../claims';
 
 function label(entity: string): string {
   return ENTITY_BY_ID.get(entity)?.label ?? entity;

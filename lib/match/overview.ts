@@ -7,8 +7,8 @@ import type { Matcher } from './engine';
 import { analyze } from '../text/analyze';
 import { comparePair } from './compare';
 import { applyClaims, decideStance } from './stance';
-import { extractClaims, linkClaims } from './claims';
-import { searchBm25 } from './bm25';
+import { extractClaims, linkClaims } from '../claims';
+import { searchBm25 } from '../text/bm25';
 
 export type Cell = 'confirms' | 'contradicts' | 'mentions' | 'none';
 

@@ -4,7 +4,7 @@ import type { PairEvidence } from './compare';
 import type { Clash } from './stance';
 import type { Analysis } from '../text/analyze';
 import { ENTITY_BY_ID } from '../text/aliases';
-import type { ClaimLink } from './claims';
+import type { ClaimLink } from '../claims';
 
 export const PAIR_FEATURES = [
   'soft', 'softCoverPage', 'softCoverStatement', 'sim', 'coverPage', 'coverStatement',

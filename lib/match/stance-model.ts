@@ -1,12 +1,12 @@
-// The learned combination: a small gradient-boosted model (fit offline by scripts/train-stance.ts on
+// The learned combination: a small gradient-boosted model (fit offline by tools/train-stance.ts on
 // the labelled development pages and corpus pairs) says whether a pair makes the same point and
-// whether it corroborates; claim frames (lib/match/claims/) decide conflicts and supply the reason.
+// whether it corroborates; claim frames (lib/claims/) decide conflicts and supply the reason.
 import type { GbdtModel } from './gbdt';
 import { predictProbaInto } from './gbdt';
 import type { PairEvidence } from './compare';
 import type { Analysis } from '../text/analyze';
 import { applyClaims, findClash, type StanceDecision } from './stance';
-import type { ClaimLink } from './claims';
+import type { ClaimLink } from '../claims';
 import { pairFeatures, type PairContextInfo } from './pair-features';
 import { StatementLex, type StatementLexFile } from './statement-lex';
 
@@ -34,7 +34,7 @@ export interface StanceProbabilities {
   conflicts: number;
   /** Word-level clash evidence (a feature of the model, not a verdict on its own). */
   clash: ReturnType<typeof findClash>;
-  /** Claim frames the pair shares (lib/match/claims/). */
+  /** Claim frames the pair shares (lib/claims/). */
   claims?: readonly ClaimLink[];
 }
 

@@ -5,8 +5,8 @@
 // evidence and features, but alone they do not make a conflict: on the development pages they were
 // wrong far more often than right.
 import type { PairEvidence } from './compare';
-import type { Stance } from './types';
-import { bestLink, claimKey, type ClaimLink } from './claims';
+import type { Stance } from '../core/report';
+import { bestLink, claimKey, type ClaimLink } from '../claims';
 
 export interface StanceParams {
   /** Minimum similarity to be about the same point at all. */

@@ -1,6 +1,6 @@
 // Per-statement lexical models: for each corpus statement, a small logistic model over the words of
 // a paragraph that says whether the paragraph makes that statement's claim. Fit offline on every
-// labelled (paragraph, statement) pair of the development data (scripts/train-stance.ts), so the
+// labelled (paragraph, statement) pair of the development data (tools/train-stance.ts), so the
 // many ways real articles phrase one fact ("sat down", "held talks", "met behind closed doors") are
 // learned from the articles themselves rather than written as patterns. A statement without a model
 // (a source the user added) scores NaN, which the stance model reads as "no evidence".

@@ -2,13 +2,13 @@
 // once if the service worker was restarted mid-request), keep the report and the paragraph
 // elements, and draw or remove the markers.
 import type { ProtocolRequestFn } from './types';
-import type { XrefReport } from '../match/types';
-import type { Settings } from '../store/types';
+import type { XrefReport } from '../core/report';
+import type { Settings } from '../core/sources';
 import { extractArticle } from '../extract/article';
 import { scoreCoverage } from '../gate/coverage';
 import { pageSignals } from '../gate/page-signals';
 import { Markers, type MarkerLabels } from './markers';
-import type { EventSignature } from '../corpus/signature';
+import type { EventSignature } from '../core/signature';
 
 export interface ExtractorHost {
   match: ProtocolRequestFn<'page:paragraphs'>;

@@ -1,7 +1,7 @@
 // The gate's life in a page: check once, then re-check on single-page-app navigation and when the
 // article body arrives late (debounced), and release everything through one AbortController when
 // the page unloads or the extension goes away.
-import type { EventSignature } from '../corpus/signature';
+import type { EventSignature } from '../core/signature';
 import type { Message } from '../messages';
 import { scoreCoverage } from '../gate/coverage';
 import { pageSignals } from '../gate/page-signals';

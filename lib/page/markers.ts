@@ -3,7 +3,7 @@
 // that opens a small panel listing the matches. Everything lives in one shadow root hung off <html>,
 // absolutely positioned, so the page's text, layout flow and focus order are untouched; page and
 // corpus text go in as text nodes only. `clear()` removes every trace.
-import type { Match } from '../match/types';
+import type { Match } from '../core/report';
 
 export interface MarkerItem {
   index: number;

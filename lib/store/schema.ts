@@ -7,9 +7,9 @@
 //   2  enabled flag and custom name on each source record; user texts kept in `userDocs` so their
 //      statements can be rebuilt by a newer parser; BM25 postings snapshot in `postings`
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Article, Statement } from '../corpus/types';
-import type { Bm25Index } from '../match/bm25';
-import type { Settings, SourceRecord } from './types';
+import type { Article, Statement } from '../core/corpus';
+import type { Bm25Index } from '../text/bm25';
+import type { Settings, SourceRecord } from '../core/sources';
 
 export const DB_NAME = 'riyadh-cross-ref';
 export const SCHEMA_VERSION = 2;

@@ -2,7 +2,7 @@
 // what the user added or changed (enabled flags, names, added sources) is never touched.
 import type { CompiledCorpus } from '../corpus/compile';
 import { deleteSourceRecords, type Db } from './schema';
-import type { SourceRecord } from './types';
+import type { SourceRecord } from '../core/sources';
 
 export interface SeedResult {
   /** False when the database already held this corpus version. */

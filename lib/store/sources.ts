@@ -2,18 +2,18 @@
 // import and reset. Each change runs in one transaction (through `inTransaction`, which aborts on any
 // error): it happens whole or not at all. Reset is two such steps, each whole.
 import { deleteSourceRecords, type Db, type UserDoc } from './schema';
-import type { ArticleView, NewSource, SourceEdit, SourceRecord, SourceView, Settings } from './types';
-import { DEFAULT_SETTINGS } from './types';
-import type { Article, Statement } from '../corpus/types';
+import type { ArticleView, NewSource, SourceEdit, SourceRecord, SourceView, Settings } from '../core/sources';
+import { DEFAULT_SETTINGS } from '../core/sources';
+import type { Article, Statement } from '../core/corpus';
 import type { CompiledCorpus } from '../corpus/compile';
-import type { EventSignature } from '../corpus/signature';
+import type { EventSignature } from '../core/signature';
 import { parseDocument } from '../corpus/parse';
 import { buildStatements } from '../corpus/statements';
 import { contentHash } from '../corpus/compile';
 import { scoreCoverage } from '../gate/coverage';
-import { safeHttpUrl } from '../safe-url';
+import { safeHttpUrl } from '../core/safe-url';
 import { seedCorpus } from './seed';
-import { UserError } from '../messages';
+import { UserError } from '../core/errors';
 
 /**
  * Runs `body` in `tx`; any error aborts the transaction (so nothing queued before it commits) and is

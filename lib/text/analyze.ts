@@ -1,6 +1,6 @@
 // One text (a sentence or a statement) → the features every comparison uses: index terms with
 // entities folded to canonical ids, the entities themselves, figures, negation cues, hedges, quotes.
-import type { Figure } from '../corpus/types';
+import type { Figure } from '../core/corpus';
 import { tokenize, type Token } from './tokenize';
 import { findEntities, ENTITY_BY_ID, type EntityMention } from './aliases';
 import { stem, isContentWord } from './stem';

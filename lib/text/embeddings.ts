@@ -1,4 +1,4 @@
-// Word vectors keyed by stem (built by scripts/build-embeddings.ts from GloVe-derived vectors):
+// Word vectors keyed by stem (built by tools/build-embeddings.ts from GloVe-derived vectors):
 // how close two words are in meaning, so "sat down" can meet "met" and "aims" meet "goals".
 // Input: the vocabulary list and the int8 vector block. Output: cosine similarity of two stems.
 

@@ -1,6 +1,6 @@
 // Numbers a text states — durations, counts, money, percentages, years and dates — normalised so
 // "nearly four and a half hours" and "4.5 hours" compare equal and "nine hours" differs.
-import type { Figure } from '../corpus/types';
+import type { Figure } from '../core/corpus';
 import { normalizePunctuation } from './normalize';
 import { stem, isContentWord } from './stem';
 

@@ -1,7 +1,7 @@
 // What the popup shows of a report, as plain data: the summary line, paragraph groups in page order
 // with conflicts first, filters by stance and outlet, "related" folded apart, and the Markdown export.
-import { safeHttpUrl } from '../safe-url';
-import type { Match, XrefReport } from '../match/types';
+import { safeHttpUrl } from '../core/safe-url';
+import type { Match, XrefReport } from '../core/report';
 
 export type StanceFilter = 'all' | 'corroborates' | 'conflicts';
 

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { badgeFor, summarise, BADGE_COLORS } from '../../lib/background/badge';
 import type { TabState } from '../../lib/messages';
-import type { Match, Stance } from '../../lib/match/types';
+import type { Match, Stance } from '../../lib/core/report';
 
 const t = (key: string, subs?: string[]) => (subs && subs.length ? `${key}(${subs.join(',')})` : key);
 

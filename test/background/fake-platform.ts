@@ -6,16 +6,16 @@ import { join } from 'node:path';
 import { BackgroundService, type Platform } from '../../lib/background/service';
 import type { Badge } from '../../lib/background/badge';
 import type { CompiledCorpus } from '../../lib/corpus/compile';
-import type { Article } from '../../lib/corpus/types';
-import type { CoverageVerdict } from '../../lib/match/types';
+import type { Article } from '../../lib/core/corpus';
+import type { CoverageVerdict } from '../../lib/core/report';
 import type { PageParagraph, RequestOf, ResponseOf, MessageType, SenderInfo, TabState } from '../../lib/messages';
 import { openXrefDb, type Db } from '../../lib/store/schema';
-import type { Settings } from '../../lib/store/types';
+import type { Settings } from '../../lib/core/sources';
 import { scoreCoverage } from '../../lib/gate/coverage';
 import { pageSignals } from '../../lib/gate/page-signals';
 import { extractArticle } from '../../lib/extract/article';
-import { parseDocument } from '../../scripts/page-pipeline';
-import { ROOT, loadVectors, loadStanceModel } from '../../scripts/corpus-files';
+import { parseDocument } from '../../tools/page-pipeline';
+import { ROOT, loadVectors, loadStanceModel } from '../../tools/corpus-files';
 import { corpusCopy, freshName } from '../store/helpers';
 
 export interface FakePage {

@@ -4,9 +4,9 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { WORKING_TIMEOUT_MS } from '../../lib/background/service';
 import { BADGE_COLORS } from '../../lib/background/badge';
 import { dispatch, type TabState } from '../../lib/messages';
-import type { XrefReport } from '../../lib/match/types';
+import type { XrefReport } from '../../lib/core/report';
 import { SCHEMA_VERSION } from '../../lib/store/schema';
-import { DEFAULT_SETTINGS } from '../../lib/store/types';
+import { DEFAULT_SETTINGS } from '../../lib/core/sources';
 import { FakePlatform, pageFromArticle, pageFromFixture } from './fake-platform';
 import { failPutWithQuota, ON_TOPIC_TEXT } from '../store/helpers';
 

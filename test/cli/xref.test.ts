@@ -5,12 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, loadCompiled } from '../../scripts/corpus-files';
-import { renderCorpusArticle } from '../../scripts/demo-pages';
-import { GOLD_DIR } from '../../scripts/gold';
+import { ROOT, loadCompiled } from '../../tools/corpus-files';
+import { renderCorpusArticle } from '../../tools/demo-pages';
+import { GOLD_DIR } from '../../tools/fixtures';
 
 function xref(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/xref.ts'), ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tools/xref.ts'), ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,4 +1,4 @@
-// `npm run corpus -- --json` (scripts/corpus.ts): the printed JSON has the documented shape.
+// `npm run corpus -- --json` (tools/corpus.ts): the printed JSON has the documented shape.
 import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { ROOT } from './seeds';
@@ -9,8 +9,8 @@ interface View {
   articles: { id: string; source: string; title: string | null; topic: boolean; statements: { id: string; text: string; paragraph: number }[] }[];
 }
 
-describe('scripts/corpus.ts --json', () => {
-  const out = execFileSync('npx', ['tsx', 'scripts/corpus.ts', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
+describe('tools/corpus.ts --json', () => {
+  const out = execFileSync('npx', ['tsx', 'tools/corpus.ts', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
   const view = JSON.parse(out) as View;
 
   it('prints 5 sources with id and name', () => {

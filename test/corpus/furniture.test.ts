@@ -1,7 +1,7 @@
-// Page furniture rules (lib/corpus/furniture.ts) on the seed documents' own lines: site chrome is
+// Page furniture rules (lib/text/furniture.ts) on the seed documents' own lines: site chrome is
 // recognised, reporting is not — including reporting that quotes someone saying "we" or "our".
 import { describe, it, expect } from 'vitest';
-import { furnitureReason, isAppeal, isHeadingLike, isStrayMarker } from '../../lib/corpus/furniture';
+import { furnitureReason, isAppeal, isHeadingLike, isStrayMarker } from '../../lib/text/furniture';
 import { FILES, seed } from './seeds';
 
 const lines = (file: string) => seed(file).split('\n').map((l) => l.trim()).filter(Boolean);

@@ -3,7 +3,7 @@
 // sixth document, so they are shown to be about news-page shapes and not per-file patches.
 import { describe, it, expect } from 'vitest';
 import { parseDocument, captionText, splitDateline } from '../../lib/corpus/parse';
-import type { Article } from '../../lib/corpus/types';
+import type { Article } from '../../lib/core/corpus';
 import { FILES, seed } from './seeds';
 
 const ASHARQ_CAPTION = 'Officials are seen at the talks between the United States and Russia at the Diriyah Palace in Riyadh on Tuesday. (Reuters)';

@@ -6,7 +6,7 @@ import { compileCorpus } from '../../lib/corpus/compile';
 import { buildStatements, statementSource } from '../../lib/corpus/statements';
 import { parseDocument } from '../../lib/corpus/parse';
 import { comparisonKey } from '../../lib/text/normalize';
-import type { Statement } from '../../lib/corpus/types';
+import type { Statement } from '../../lib/core/corpus';
 import { FILES, allSeeds, seed, sourcesFile, ws } from './seeds';
 
 const corpus = compileCorpus(allSeeds(), sourcesFile());

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, badgeText, badgeColor, screenshot, openPopup, waitFor, type ChromiumSession } from './harness';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
+import { startDemoServer, type DemoServer } from '../../tools/demo-server';
 import { articlePage, extensionPage, markerInfo, openInNewTab, request, storedTabState, UNRELATED, waitForNumericBadge } from './e2e-helpers';
 
 // ---- extra routes ---------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 // IndexedDB from the shipped corpus, the gate runs on a local page, the popup and options render.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, tabIdOf, badgeText, screenshot, openPopup, waitFor, type ChromiumSession } from './harness';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
-import { loadCompiled } from '../../scripts/corpus-files';
+import { startDemoServer, type DemoServer } from '../../tools/demo-server';
+import { loadCompiled } from '../../tools/corpus-files';
 
 let s: ChromiumSession;
 let server: DemoServer;

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshot, tabIdOf, waitFor, badgeText, type ChromiumSession } from './harness';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
-import { loadCompiled } from '../../scripts/corpus-files';
+import { startDemoServer, type DemoServer } from '../../tools/demo-server';
+import { loadCompiled } from '../../tools/corpus-files';
 
 let s: ChromiumSession;
 let server: DemoServer;

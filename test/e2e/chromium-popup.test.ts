@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { launchChromium, screenshot, openPopup, waitFor, badgeText, SHOTS, type ChromiumSession } from './harness';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
-import { crossReferenceHtml } from '../../scripts/page-pipeline';
-import { ROOT } from '../../scripts/corpus-files';
+import { startDemoServer, type DemoServer } from '../../tools/demo-server';
+import { crossReferenceHtml } from '../../tools/page-pipeline';
+import { ROOT } from '../../tools/corpus-files';
 import { articlePage, extensionPage, openInNewTab, request, storedTabState, waitForNumericBadge } from './e2e-helpers';
 
 // Coverage-looking (names in the headings, the place, the date) but every paragraph is pure colour.

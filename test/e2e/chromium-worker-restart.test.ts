@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, tabIdOf, badgeText, waitFor, openPopup, screenshot, type ChromiumSession } from './harness';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
+import { startDemoServer, type DemoServer } from '../../tools/demo-server';
 
 let s: ChromiumSession;
 let server: DemoServer;

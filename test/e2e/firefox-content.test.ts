@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { launchFirefox, firefoxExtensionPage, waitFor, SHOTS, type FirefoxSession } from './harness';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
+import { startDemoServer, type DemoServer } from '../../tools/demo-server';
 
 let ff: FirefoxSession;
 let server: DemoServer;

@@ -2,8 +2,8 @@
 // message with the seeded corpus, the gate runs on a local coverage page, popup and options render.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox, firefoxExtensionPage, waitFor, SHOTS, type FirefoxSession } from './harness';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server';
-import { loadCompiled } from '../../scripts/corpus-files';
+import { startDemoServer, type DemoServer } from '../../tools/demo-server';
+import { loadCompiled } from '../../tools/corpus-files';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 

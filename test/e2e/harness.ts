@@ -1,3 +1,3 @@
-// The browser tests' harness: the shared launchers live in scripts/browsers.ts (npm start and the
+// The browser tests' harness: the shared launchers live in tools/browsers.ts (npm start and the
 // benchmarks use them too).
-export * from '../../scripts/browsers';
+export * from '../../tools/browsers';

@@ -2,8 +2,8 @@
 // the article's paragraphs in reading order, and nothing else.
 import { describe, expect, it } from 'vitest';
 import { extractArticle, MAX_PARAGRAPHS } from '../../lib/extract/article';
-import { parseDocument } from '../../scripts/page-pipeline';
-import { loadPageFixtures, compareParagraphs } from './fixtures';
+import { parseDocument } from '../../tools/page-pipeline';
+import { loadPageFixtures, compareParagraphs } from '../../tools/fixtures';
 import { comparisonKey } from '../../lib/text/normalize';
 
 const fixtures = loadPageFixtures();

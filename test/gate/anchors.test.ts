@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { anchorPattern } from '../../lib/gate/anchors';
 import { openingText } from '../../lib/gate/opening-text';
-import { loadCompiled } from '../../scripts/corpus-files';
-import { parseDocument } from '../../scripts/page-pipeline';
-import { loadGoldPages } from '../../scripts/gold';
+import { loadCompiled } from '../../tools/corpus-files';
+import { parseDocument } from '../../tools/page-pipeline';
+import { loadGoldPages } from '../../tools/fixtures';
 
 const re = new RegExp(anchorPattern(loadCompiled().signature), 'i');
 

@@ -2,8 +2,8 @@
 // coverage the rules used to refuse (a state-agency brief naming the place, the meeting and one delegate).
 import { describe, expect, it } from 'vitest';
 import { coverageEvidence, gateProbability, scoreCoverage, GATE_FEATURES } from '../../lib/gate/coverage';
-import { loadCompiled } from '../../scripts/corpus-files';
-import { fitGate, gateExamples } from '../../scripts/train-gate';
+import { loadCompiled } from '../../tools/corpus-files';
+import { fitGate, gateExamples } from '../../tools/train-gate';
 import shipped from '../../lib/gate/gate-model.json';
 
 const sig = loadCompiled().signature;

@@ -1,8 +1,8 @@
-// BM25 retrieval (lib/match/bm25.ts): the bounded top-k with a document filter must rank exactly as
+// BM25 retrieval (lib/text/bm25.ts): the bounded top-k with a document filter must rank exactly as
 // scoring every allowed document and sorting would, whatever the filter and k.
 import { describe, expect, it } from 'vitest';
-import { B, K1, buildBm25, idf, searchBm25 } from '../../lib/match/bm25';
-import { mulberry32 } from '../../lib/match/gbdt';
+import { B, K1, buildBm25, idf, searchBm25 } from '../../lib/text/bm25';
+import { mulberry32 } from '../../tools/gbdt-train';
 
 const VOCAB = Array.from({ length: 40 }, (_, i) => `t${i}`);
 

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../lib/text/analyze';
 import { splitSentences } from '../../lib/text/sentences';
 import { findSpeaker } from '../../lib/corpus/attribution';
-import { describeClaim, paragraphClaims } from '../../lib/match/claims';
-import { ROOT } from '../../scripts/corpus-files';
+import { describeClaim, paragraphClaims } from '../../lib/claims';
+import { ROOT } from '../../tools/corpus-files';
 
 function readings(text: string): string[] {
   let focus: string | null = null;
@@ -37,12 +37,12 @@ describe('sentence readings (case table)', () => {
   });
 
   it('`npm run claims` prints the same readings, and refuses an empty call', () => {
-    const out = execFileSync('npx', ['tsx', 'scripts/claims.ts', '--json', CASES[0]![0]], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync('npx', ['tsx', 'tools/claims.ts', '--json', CASES[0]![0]], { cwd: ROOT, encoding: 'utf8' });
     const j = JSON.parse(out) as { claims: { reads: string }[]; sentences: unknown[] };
     expect(j.claims.map((c) => c.reads).sort()).toEqual([...CASES[0]![1]].sort());
     expect(j.sentences).toHaveLength(1);
     let status = 0;
-    try { execFileSync('npx', ['tsx', 'scripts/claims.ts'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' }); } catch (e) { status = (e as { status: number }).status; }
+    try { execFileSync('npx', ['tsx', 'tools/claims.ts'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' }); } catch (e) { status = (e as { status: number }).status; }
     expect(status).toBe(2);
   }, 60_000);
 });

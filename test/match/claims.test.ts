@@ -1,8 +1,8 @@
-// Claim frames (lib/match/claims/): what each pattern reads off a sentence, and how two claims relate.
+// Claim frames (lib/claims/): what each pattern reads off a sentence, and how two claims relate.
 // Sentences are written for this test, not taken from the gold pages.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../lib/text/analyze';
-import { extractClaims, linkClaims, paragraphClaims, relate, describeClaim, type Claim } from '../../lib/match/claims';
+import { extractClaims, linkClaims, paragraphClaims, relate, describeClaim, type Claim } from '../../lib/claims';
 import { applyClaims, claimClash } from '../../lib/match/stance';
 import { claimSnippet } from '../../lib/match/explain';
 

@@ -1,7 +1,7 @@
 // The matcher's use of claim frames (lib/match/engine.ts): statements found by claim alone, and
 // conflicts decided by a clash of frames, with the reason quoting the statement.
 import { describe, expect, it } from 'vitest';
-import { bundledMatcher } from '../../scripts/page-pipeline';
+import { bundledMatcher } from '../../tools/page-pipeline';
 
 const m = bundledMatcher();
 const text = (doc: number) => m.data.statements[doc]!.text;

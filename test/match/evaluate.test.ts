@@ -1,6 +1,6 @@
 // Scoring helpers of lib/match/evaluate.ts: the paragraph bootstrap behind `npm run eval`'s intervals.
 import { describe, expect, it } from 'vitest';
-import { bootstrapF1, prf, type Counts } from '../../lib/match/evaluate';
+import { bootstrapF1, prf, type Counts } from '../../tools/evaluate';
 
 const sum = (cs: Counts[]) => cs.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
 

@@ -4,7 +4,7 @@
 // writing the claim patterns) have floors just under what the engine reaches there, so a regression
 // fails the build. README and the issue note give the held-out gap to the targets.
 import { describe, expect, it } from 'vitest';
-import { evaluateGold } from '../../scripts/gold';
+import { evaluateGold } from '../../tools/gold';
 
 const r = evaluateGold();
 

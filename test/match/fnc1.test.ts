@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { parseCsv, formatCsv, readStances, loadTrain, loadModel, VALFOLD_FILE, MODEL_FILE, InputError } from '../../scripts/fnc1';
-import { evaluateFnc1Validation } from '../../scripts/fnc1-eval';
-import { ROOT } from '../../scripts/corpus-files';
-import { FNC1_CLASSES, FNC1_FEATURES, fnc1Features, prepareBody, makeIdf, FLAT_IDF } from '../../lib/match/fnc1-features';
+import { parseCsv, formatCsv, readStances, loadTrain, loadModel, VALFOLD_FILE, MODEL_FILE, InputError } from '../../tools/fnc1';
+import { evaluateFnc1Validation } from '../../tools/fnc1-eval';
+import { ROOT } from '../../tools/corpus-files';
+import { FNC1_CLASSES, FNC1_FEATURES, fnc1Features, prepareBody, makeIdf, FLAT_IDF } from '../../tools/fnc1-features';
 
 describe('parseCsv', () => {
   it('keeps newlines, commas and "" escapes inside quoted fields', () => {
@@ -70,14 +70,14 @@ describe('validation score (body-ID hold-out, validation-fold model)', () => {
     const meta = loadModel(VALFOLD_FILE).meta as { split: { validationPairs: number } };
     expect(v.n).toBe(meta.split.validationPairs);
     expect(v.confusion.flat().reduce((a, b) => a + b, 0)).toBe(v.n);
-    if (!v.featuresCurrent) console.warn('fnc1: feature values changed since training; rebuild with npx tsx scripts/train-fnc1.ts');
+    if (!v.featuresCurrent) console.warn('fnc1: feature values changed since training; rebuild with npx tsx tools/train-fnc1.ts');
     console.log(`fnc1 validation relative score ${v.relativeScore.toFixed(2)} on ${v.n} pairs`);
     expect(v.relativeScore).toBeGreaterThanOrEqual(80);
   });
 });
 
 describe('npm run fnc1 (CLI)', () => {
-  const run = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'fnc1.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  const run = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'tools', 'fnc1.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
 
   it('writes one Headline,Body ID,Stance row per input pair, in input order, with valid labels', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fnc1-'));

@@ -1,14 +1,7 @@
 // Checks the GBDT trainer/predictor on synthetic problems: accuracy, determinism, JSON round-trip, NaN and weights.
 import { describe, it, expect } from 'vitest';
-import {
-  trainGbdt,
-  predictProba,
-  predictProbaInto,
-  predictClass,
-  featureImportance,
-  mulberry32,
-  type GbdtModel,
-} from '../../lib/match/gbdt';
+import { predictProba, predictProbaInto, predictClass, type GbdtModel } from '../../lib/match/gbdt';
+import { trainGbdt, featureImportance, mulberry32 } from '../../tools/gbdt-train';
 
 function accuracy(model: GbdtModel, X: number[][], y: number[]): number {
   let ok = 0;

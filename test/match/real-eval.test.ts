@@ -4,10 +4,11 @@
 // test half, so a regression fails the build; README states the issue's targets and the distance.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { bundledMatcher } from '../../scripts/page-pipeline';
-import { evaluateReal, loadReal, realHash, scoreReal, type RealArticle } from '../../scripts/real';
+import { bundledMatcher } from '../../tools/page-pipeline';
+import { evaluateReal, scoreReal } from '../../tools/real';
+import { loadReal, realHash, type RealArticle } from '../../tools/fixtures';
 import { comparisonKey } from '../../lib/text/normalize';
-import { ROOT } from '../../scripts/corpus-files';
+import { ROOT } from '../../tools/corpus-files';
 
 // sha256 of test/fixtures/real/test/ (file names and bytes), fixed when the half was frozen.
 const FROZEN_TEST_HASH = '8ba4d54739f8b5f7aa3c0d93904b80a3f584f3e4d0c349514f6f6c0d96ef8332';
@@ -88,7 +89,7 @@ describe('real-world set: scoring', () => {
 
 describe('real-world set: the engine', () => {
   it('prints the contract of `npm run eval -- --real --json`', () => {
-    const out = execFileSync('npx', ['tsx', 'scripts/eval.ts', '--real', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync('npx', ['tsx', 'tools/eval.ts', '--real', '--json'], { cwd: ROOT, encoding: 'utf8' });
     const j = JSON.parse(out) as Record<string, Record<string, unknown>>;
     for (const half of ['dev', 'test']) {
       const h = j[half]!;

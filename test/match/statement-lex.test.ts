@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitLex, lexProbability, StatementLex } from '../../lib/match/statement-lex';
 import { PAIR_FEATURES } from '../../lib/match/pair-features';
-import { loadStanceModel, loadCompiled } from '../../scripts/corpus-files';
+import { loadStanceModel, loadCompiled } from '../../tools/corpus-files';
 import { comparisonKey } from '../../lib/text/normalize';
 
 const set = (s: string) => new Set(s.split(' '));

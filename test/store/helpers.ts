@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { wrap } from 'idb';
 import { openXrefDb, type Db } from '../../lib/store/schema';
 import type { CompiledCorpus } from '../../lib/corpus/compile';
-import { loadCompiled } from '../../scripts/corpus-files';
+import { loadCompiled } from '../../tools/corpus-files';
 
 let counter = 0;
 

@@ -4,7 +4,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { seedCorpus } from '../../lib/store/seed';
 import { addUserSource, exportSources, importSources, updateSource } from '../../lib/store/sources';
-import { toErrorInfo } from '../../lib/messages';
+import { toErrorInfo } from '../../lib/core/errors';
 import type { Db } from '../../lib/store/schema';
 import { corpusCopy, dumpDb, failPutWithQuota, openFresh, ON_TOPIC_TEXT, OFF_TOPIC_TEXT, type QuotaMode } from './helpers';
 

@@ -7,8 +7,8 @@ import {
   addUserSource, exportSources, getSettings, importSources, listSources, MAX_TEXT_CHARS, parseExportFile,
   rebuildUserSources, removeSource, resetToBundled, setSettings, siteCovers, updateSource, EXPORT_FORMAT,
 } from '../../lib/store/sources';
-import { DEFAULT_SETTINGS } from '../../lib/store/types';
-import { UserError } from '../../lib/messages';
+import { DEFAULT_SETTINGS } from '../../lib/core/sources';
+import { UserError } from '../../lib/core/errors';
 import type { Db } from '../../lib/store/schema';
 import { corpusCopy, dumpDb, openFresh, ON_TOPIC_TEXT, OFF_TOPIC_TEXT } from './helpers';
 

@@ -1,7 +1,7 @@
 // Figures (lib/text/figures.ts): durations, counts, ranges, dates; equal figures compare equal.
 import { describe, it, expect } from 'vitest';
 import { extractFigures, sameQuantity, sameValue, describeFigure } from '../../lib/text/figures';
-import type { Figure } from '../../lib/corpus/types';
+import type { Figure } from '../../lib/core/corpus';
 
 const only = (text: string): Figure => {
   const f = extractFigures(text);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countMessage } from '../../lib/view/plural';
-import { ROOT } from '../../scripts/corpus-files';
+import { ROOT } from '../../tools/corpus-files';
 
 const messages = JSON.parse(readFileSync(join(ROOT, 'public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 const render = ([key, subs]: [string, string[]]) => messages[key]!.message.replace(/\$(\d)/g, (_, i: string) => subs[Number(i) - 1]!);

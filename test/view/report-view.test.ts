@@ -2,7 +2,7 @@
 // filters, "related" folded apart, and the Markdown export with citations.
 import { describe, expect, it } from 'vitest';
 import { excerpt, groupParagraphs, isEmpty, outletsOf, summarize, toMarkdown } from '../../lib/view/report-view';
-import type { Match, XrefReport } from '../../lib/match/types';
+import type { Match, XrefReport } from '../../lib/core/report';
 
 const m = (stance: Match['stance'], sourceId: string, score: number, statement = `${sourceId} says ${stance}`): Match => ({
   stance, source: sourceId.toUpperCase(), sourceId, article: `${sourceId} article`, articleUrl: sourceId === 'a' ? 'https://a.example/x' : null, statement, score, reason: `because ${stance}`,
