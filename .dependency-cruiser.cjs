@@ -70,7 +70,7 @@ module.exports = {
     {
       name: 'layer-messages',
       severity: 'error',
-      comment: 'lib/messages.ts (the protocol) imports core, and other layers\' types only.',
+      comment: "lib/messages.ts (the protocol) imports core, and other layers' types only.",
       from: { path: at('messages') },
       to: { path: '^lib/', pathNot: [at('core')], dependencyTypesNot: ['type-only'] },
     },

@@ -16,7 +16,8 @@ const GATE_FILE = '/gate.js';
 
 function gateMatches(settings: Settings): string[] {
   // An entry covers its subdomains too (arabnews.com → www.arabnews.com), as siteCovers() decides.
-  if (settings.detection === 'sites') return settings.sites.flatMap((h) => (/^\d/.test(h) || h === 'localhost' ? [`*://${h}/*`] : [`*://${h}/*`, `*://*.${h}/*`]));
+  if (settings.detection === 'sites')
+    return settings.sites.flatMap((h) => (/^\d/.test(h) || h === 'localhost' ? [`*://${h}/*`] : [`*://${h}/*`, `*://*.${h}/*`]));
   return ['http://*/*', 'https://*/*'];
 }
 
@@ -51,7 +52,13 @@ const platform: Platform = {
     ]).catch(() => undefined); // the tab may have closed meanwhile
   },
   async injectExtractor(tabId, force) {
-    await browser.scripting.executeScript({ target: { tabId }, func: (f: boolean) => { (globalThis as { __rxrForce?: boolean }).__rxrForce = f; }, args: [force] });
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: (f: boolean) => {
+        (globalThis as { __rxrForce?: boolean }).__rxrForce = f;
+      },
+      args: [force],
+    });
     await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
   },
   async showInTab(tabId, paragraph) {
@@ -64,7 +71,13 @@ const platform: Platform = {
   },
   async broadcastSettings(settings) {
     const tabs = await browser.tabs.query({});
-    await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: 'page:settings', data: { markers: settings.markers } }).catch(() => undefined))));
+    await Promise.all(
+      tabs.map((tab) =>
+        tab.id === undefined
+          ? undefined
+          : browser.tabs.sendMessage(tab.id, { type: 'page:settings', data: { markers: settings.markers } }).catch(() => undefined),
+      ),
+    );
   },
   async registerGate() {
     // Pages are probed after their load (tabs.onUpdated below); earlier versions registered the probe
@@ -74,7 +87,13 @@ const platform: Platform = {
   },
   async injectGateIntoOpenTabs(settings) {
     const tabs = await browser.tabs.query({ url: gateMatches(settings) });
-    await Promise.all(tabs.map((tab) => tab.id === undefined ? undefined : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [PROBE_FILE] }).catch(() => undefined)));
+    await Promise.all(
+      tabs.map((tab) =>
+        tab.id === undefined
+          ? undefined
+          : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [PROBE_FILE] }).catch(() => undefined),
+      ),
+    );
   },
   async injectProbe(tabId) {
     await browser.scripting.executeScript({ target: { tabId }, files: [PROBE_FILE] });

@@ -17,20 +17,27 @@ export default defineUnlistedScript(() => {
     void g.__rxrExtractor.run(force);
     return;
   }
-  const controller = new ExtractorController(document, {
-    match: (data) => send('page:paragraphs', data),
-    settings: () => send('settings:get', {}),
-  }, signature as unknown as EventSignature, {
-    corroborated: t('markerCorroborated'),
-    conflict: t('markerConflict'),
-    close: t('markerPanelClose'),
-    stance: { corroborates: t('stanceCorroborates'), conflicts: t('stanceConflicts'), related: t('stanceRelated') },
-  });
+  const controller = new ExtractorController(
+    document,
+    {
+      match: (data) => send('page:paragraphs', data),
+      settings: () => send('settings:get', {}),
+    },
+    signature as unknown as EventSignature,
+    {
+      corroborated: t('markerCorroborated'),
+      conflict: t('markerConflict'),
+      close: t('markerPanelClose'),
+      stance: { corroborates: t('stanceCorroborates'), conflicts: t('stanceConflicts'), related: t('stanceRelated') },
+    },
+  );
   g.__rxrExtractor = controller;
   browser.runtime.onMessage.addListener(((message: unknown) => {
     const m = message as Message;
-    if (m?.type === 'page:show') return Promise.resolve({ ok: true, data: { shown: controller.show((m.data as { paragraph: number }).paragraph) } });
-    if (m?.type === 'page:settings') return Promise.resolve({ ok: true, data: { applied: controller.applySettings((m.data as { markers: boolean }).markers) } });
+    if (m?.type === 'page:show')
+      return Promise.resolve({ ok: true, data: { shown: controller.show((m.data as { paragraph: number }).paragraph) } });
+    if (m?.type === 'page:settings')
+      return Promise.resolve({ ok: true, data: { applied: controller.applySettings((m.data as { markers: boolean }).markers) } });
     return undefined;
   }) as never);
   window.addEventListener('pagehide', () => controller.dispose(), { once: true });

@@ -23,7 +23,8 @@ export default defineUnlistedScript(() => {
     void browser.runtime.sendMessage({ type: 'gate:probe', data: { url: location.href } }).catch(() => undefined);
   };
   const start = () => {
-    const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 0));
+    const idle = (f: () => void) =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 0);
     idle(look);
     setTimeout(() => idle(look), LATE_MS);
   };

@@ -16,7 +16,6 @@ export type TabState =
   | { state: 'results'; url: string; report: XrefReport; at: number }
   | { state: 'error'; url: string | null; error: ErrorInfo };
 
-
 /** A paragraph as the extractor found it: its text and its position among the article's paragraphs. */
 export interface PageParagraph {
   index: number;
@@ -73,9 +72,7 @@ export interface Message<K extends MessageType = MessageType> {
 }
 
 /** Replies travel wrapped so an error reaches the sender as data, not as a dropped port. */
-export type Reply<K extends MessageType = MessageType> =
-  | { ok: true; data: ResponseOf<K> }
-  | { ok: false; error: ErrorInfo };
+export type Reply<K extends MessageType = MessageType> = { ok: true; data: ResponseOf<K> } | { ok: false; error: ErrorInfo };
 
 /** Context of a message's sender, reduced to what handlers use. */
 export interface SenderInfo {
@@ -92,17 +89,40 @@ export interface SenderInfo {
  * The requests a script in a web page may make. A page script runs beside the page's own code, so
  * everything else — the sources, the settings, other tabs' results — is for the extension's pages only.
  */
-export const PAGE_SCRIPT_REQUESTS: ReadonlySet<string> = new Set(['gate:probe', 'gate:positive', 'page:paragraphs', 'page:reset', 'settings:get']);
+export const PAGE_SCRIPT_REQUESTS: ReadonlySet<string> = new Set([
+  'gate:probe',
+  'gate:positive',
+  'page:paragraphs',
+  'page:reset',
+  'settings:get',
+]);
 
 export type Handlers = {
   [K in MessageType]?: (data: RequestOf<K>, sender: SenderInfo) => Promise<ResponseOf<K>> | ResponseOf<K>;
 };
 
-
 const MESSAGE_TYPES = new Set<string>([
-  'ping', 'gate:probe', 'gate:positive', 'page:paragraphs', 'page:reset', 'tab:get', 'tab:check', 'tab:show', 'page:show',
-  'page:settings', 'overview:get', 'sources:list', 'source:update', 'source:add', 'source:add-tab', 'source:remove',
-  'sources:export', 'sources:import', 'sources:reset', 'settings:get', 'settings:set',
+  'ping',
+  'gate:probe',
+  'gate:positive',
+  'page:paragraphs',
+  'page:reset',
+  'tab:get',
+  'tab:check',
+  'tab:show',
+  'page:show',
+  'page:settings',
+  'overview:get',
+  'sources:list',
+  'source:update',
+  'source:add',
+  'source:add-tab',
+  'source:remove',
+  'sources:export',
+  'sources:import',
+  'sources:reset',
+  'settings:get',
+  'settings:set',
 ] satisfies MessageType[]);
 
 /** True for a well-formed message of this protocol (anything else is ignored, never trusted). */
@@ -115,9 +135,7 @@ export function isMessage(value: unknown): value is Message {
 /** Runs the handler for a message and wraps its outcome; returns null when no handler takes it. */
 export async function dispatch(handlers: Handlers, message: unknown, sender: SenderInfo): Promise<Reply | null> {
   if (!isMessage(message)) return null;
-  const handler = handlers[message.type] as
-    | ((data: unknown, sender: SenderInfo) => Promise<unknown> | unknown)
-    | undefined;
+  const handler = handlers[message.type] as ((data: unknown, sender: SenderInfo) => Promise<unknown> | unknown) | undefined;
   if (!handler) return null;
   if (sender.kind !== 'extension-page' && !PAGE_SCRIPT_REQUESTS.has(message.type)) {
     return { ok: false, error: { code: 'forbidden', message: `“${message.type}” is answered only for the extension’s own pages.` } };
@@ -128,4 +146,3 @@ export async function dispatch(handlers: Handlers, message: unknown, sender: Sen
     return { ok: false, error: toErrorInfo(err) };
   }
 }
-

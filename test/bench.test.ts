@@ -15,7 +15,7 @@ describe('npm run bench (quick mode)', () => {
     expect(r.scale[1]!.indexBuildMs).toBeGreaterThanOrEqual(0);
   });
 
-  it('finds the learned weights, each within the issue\'s 1 MB', () => {
+  it("finds the learned weights, each within the issue's 1 MB", () => {
     const w = benchWeights();
     for (const n of [w.stance, w.fnc1]) {
       expect(n).toBeGreaterThan(10_000);

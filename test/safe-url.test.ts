@@ -10,7 +10,22 @@ describe('safeHttpUrl', () => {
   });
 
   it('refuses every other scheme, relative URLs and non-text', () => {
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', 'chrome://settings', 'vbscript:x', '/relative', 'not a url', '', null, undefined, 42, {}]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'file:///etc/passwd',
+      'chrome://settings',
+      'vbscript:x',
+      '/relative',
+      'not a url',
+      '',
+      null,
+      undefined,
+      42,
+      {},
+    ]) {
       expect(safeHttpUrl(bad), String(bad)).toBeNull();
     }
     expect(safeHttpUrl(`https://example.org/${'a'.repeat(5000)}`)).toBeNull();
@@ -19,10 +34,24 @@ describe('safeHttpUrl', () => {
 
 describe('Markdown export', () => {
   it('cites only http(s) links', () => {
-    const match = (articleUrl: string) => ({ stance: 'corroborates' as const, source: 'X', sourceId: 'x', article: 'A', articleUrl, statement: 'S.', score: 1, reason: 'r' });
+    const match = (articleUrl: string) => ({
+      stance: 'corroborates' as const,
+      source: 'X',
+      sourceId: 'x',
+      article: 'A',
+      articleUrl,
+      statement: 'S.',
+      score: 1,
+      reason: 'r',
+    });
     const report = {
-      title: 'T', coverage: { isCoverage: true, score: 1, reason: '' }, self: null,
-      paragraphs: [{ index: 0, text: 'P one.', matches: [match('javascript:alert(1)')] }, { index: 1, text: 'P two.', matches: [match('https://example.org/a')] }],
+      title: 'T',
+      coverage: { isCoverage: true, score: 1, reason: '' },
+      self: null,
+      paragraphs: [
+        { index: 0, text: 'P one.', matches: [match('javascript:alert(1)')] },
+        { index: 1, text: 'P two.', matches: [match('https://example.org/a')] },
+      ],
     };
     const md = toMarkdown(report, 'https://page.example/', new Date('2026-01-01T00:00:00Z'));
     expect(md).not.toMatch(/javascript:/);

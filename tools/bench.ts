@@ -18,9 +18,7 @@ import { extractArticle } from '../lib/extract/article';
 import { matcherFromCorpus, type PageInput } from '../lib/match/engine';
 import { buildBm25 } from '../lib/text/bm25';
 import { scaledCorpus } from './scale-corpus';
-import { loadGoldPages } from './fixtures';
-import { loadPageFixtures } from './fixtures';
-import { demoPages } from './demo-pages';
+import { loadGoldPages, loadPageFixtures } from './fixtures';
 import { BackgroundService, type Platform } from '../lib/background/service';
 import { openXrefDb } from '../lib/store/schema';
 import { seedCorpus } from '../lib/store/seed';
@@ -38,7 +36,11 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** A 20-paragraph article in the event's vocabulary (the gold test pages' paragraphs). */
 export function twentyParagraphs(): PageInput {
-  const paragraphs = loadGoldPages().filter((g) => g.kind === 'coverage').flatMap((g) => extractArticle(parseDocument(g.html)).paragraphs).slice(0, 20).map((p, index) => ({ index, text: p.text }));
+  const paragraphs = loadGoldPages()
+    .filter((g) => g.kind === 'coverage')
+    .flatMap((g) => extractArticle(parseDocument(g.html)).paragraphs)
+    .slice(0, 20)
+    .map((p, index) => ({ index, text: p.text }));
   return { url: '', title: 'Benchmark article', paragraphs, verdict: { isCoverage: true, score: 1, reason: 'benchmark' } };
 }
 
@@ -59,7 +61,9 @@ export function benchGate(o: BenchOptions) {
 }
 
 export function benchExtract(o: BenchOptions) {
-  const long = loadPageFixtures().sort((a, b) => b.html.length - a.html.length).slice(0, o.quick ? 1 : 4);
+  const long = loadPageFixtures()
+    .sort((a, b) => b.html.length - a.html.length)
+    .slice(0, o.quick ? 1 : 4);
   return long.map((f) => {
     const doc = parseDocument(f.html);
     return { page: f.name, bytes: f.html.length, paragraphs: f.expected.paragraphs.length, ms: time(() => extractArticle(doc), o.runs) };
@@ -81,7 +85,11 @@ function nodePlatform(corpus: CompiledCorpus): Platform {
     loadBundledCorpus: async () => JSON.parse(readFileSync(join(ROOT, '.generated/corpus-index.json'), 'utf8')) as CompiledCorpus,
     loadEngineAssets: async () => ({ vectors: loadVectors(), model: loadStanceModel() }),
     openDb: () => openXrefDb('bench'),
-    session: { get: async <T>(k: string) => session.get(k) as T | undefined, set: async (k, v) => void session.set(k, v), remove: async (k) => void session.delete(k) },
+    session: {
+      get: async <T>(k: string) => session.get(k) as T | undefined,
+      set: async (k, v) => void session.set(k, v),
+      remove: async (k) => void session.delete(k),
+    },
     setBadge: async () => undefined,
     injectExtractor: async () => undefined,
     showInTab: async () => false,
@@ -109,12 +117,16 @@ export async function benchMatchCold(o: BenchOptions) {
   const first = new BackgroundService(nodePlatform(corpus));
   (await first.matcher()).crossReference(page);
   (await first.db()).close();
-  return timeAsync(async () => {
-    const service = new BackgroundService(nodePlatform(corpus));
-    const matcher = await service.matcher();
-    matcher.crossReference(page);
-    (await service.db()).close();
-  }, o.runs, 1);
+  return timeAsync(
+    async () => {
+      const service = new BackgroundService(nodePlatform(corpus));
+      const matcher = await service.matcher();
+      matcher.crossReference(page);
+      (await service.db()).close();
+    },
+    o.runs,
+    1,
+  );
 }
 
 function heapMb(): number {
@@ -137,7 +149,14 @@ export function benchScale(o: BenchOptions) {
     const runs = factor >= 1000 ? Math.max(20, Math.min(o.runs, 20)) : o.runs;
     const ms = time(() => m.crossReference(page), runs, 5);
     const after = heapMb();
-    return { factor, statements: big.statements.length, indexBuildMs: r3(buildMs), match: ms, heapMb: after, heapDeltaMb: r3(after - before) };
+    return {
+      factor,
+      statements: big.statements.length,
+      indexBuildMs: r3(buildMs),
+      match: ms,
+      heapMb: after,
+      heapDeltaMb: r3(after - before),
+    };
   });
 }
 
@@ -153,7 +172,10 @@ function dirSize(dir: string): number {
 
 export function benchBundles() {
   const out: Record<string, unknown> = {};
-  for (const [name, dir] of [['chrome', '.output/chrome-mv3'], ['firefox', '.output/firefox-mv2']] as const) {
+  for (const [name, dir] of [
+    ['chrome', '.output/chrome-mv3'],
+    ['firefox', '.output/firefox-mv2'],
+  ] as const) {
     const root = join(ROOT, dir);
     if (!existsSync(root)) continue;
     const entry = (rel: string) => {
@@ -162,7 +184,9 @@ export function benchBundles() {
       const buf = readFileSync(p);
       return { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
     };
-    const chunks = existsSync(join(root, 'chunks')) ? readdirSync(join(root, 'chunks')).map((f) => [`chunks/${f}`, entry(`chunks/${f}`)]) : [];
+    const chunks = existsSync(join(root, 'chunks'))
+      ? readdirSync(join(root, 'chunks')).map((f) => [`chunks/${f}`, entry(`chunks/${f}`)])
+      : [];
     out[name] = {
       probe: entry('probe.js'),
       gate: entry('gate.js'),
@@ -190,10 +214,17 @@ async function benchBrowser(o: BenchOptions) {
     const delays: number[] = [];
     for (let i = 0; i < o.runs + 2; i++) {
       await page.goto(`${covUrl}?run=${i}`, { waitUntil: 'domcontentloaded' });
-      const dcl = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
+      const dcl = await page.evaluate(
+        () =>
+          performance.timeOrigin +
+          (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+      );
       const tabId = await tabIdOf(withExt.worker, page.url());
       await waitFor(async () => /^\d+$/.test(await badgeText(withExt.worker, tabId)), 'badge', 10_000, 5);
-      const at = await withExt.worker.evaluate(async (id) => ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { at?: number })?.at ?? 0, tabId);
+      const at = await withExt.worker.evaluate(
+        async (id) => ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { at?: number })?.at ?? 0,
+        tabId,
+      );
       if (i >= 2) delays.push(at - dcl);
     }
     // Page load with and without the extension on a non-coverage page, interleaved.
@@ -203,26 +234,43 @@ async function benchBrowser(o: BenchOptions) {
     const pc = await control.context.newPage();
     const load = async (p: typeof pa, i: number) => {
       await p.goto(`${nonUrl}?r=${i}`, { waitUntil: 'load' });
-      const ms = await p.evaluate(() => { const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming; return n.loadEventEnd - n.startTime; });
+      const ms = await p.evaluate(() => {
+        const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return n.loadEventEnd - n.startTime;
+      });
       // A reader stays on a page a while: let idle work finish so it is not billed to the next load.
       await p.waitForTimeout(400);
       return ms;
     };
-    const a: number[] = [], b: number[] = [], c: number[] = [];
+    const a: number[] = [],
+      b: number[] = [],
+      c: number[] = [];
     const runs = Math.max(o.runs, 40);
     for (let i = 0; i < runs + 3; i++) {
       // Rotate the order so no browser always goes first.
-      const order = [[pa, a], [pb, b], [pc, c]] as const;
+      const order = [
+        [pa, a],
+        [pb, b],
+        [pc, c],
+      ] as const;
       for (let k = 0; k < 3; k++) {
         const [p, into] = order[(i + k) % 3]!;
         const v = await load(p, i);
         if (i >= 3) into.push(v);
       }
     }
-    const on = summarise(a), off = summarise(b), ctl = summarise(c);
+    const on = summarise(a),
+      off = summarise(b),
+      ctl = summarise(c);
     return {
       badgeAfterDclMs: summarise(delays),
-      pageLoad: { withExtension: on, withoutExtension: off, ratio: r3(on.median / off.median), control: ctl, controlRatio: r3(ctl.median / off.median) },
+      pageLoad: {
+        withExtension: on,
+        withoutExtension: off,
+        ratio: r3(on.median / off.median),
+        control: ctl,
+        controlRatio: r3(ctl.median / off.median),
+      },
     };
   } finally {
     await withExt.close();
@@ -236,7 +284,10 @@ async function benchFnc1() {
   const path = join(ROOT, 'tools/fnc1-eval.ts');
   if (!existsSync(path)) return null;
   // Loaded by path: the FNC-1 tooling is optional for the rest of the benchmark.
-  const mod = (await import(pathToFileURL(path).href)) as { predictCompetitionCounts?: () => Promise<{ seconds: number; counts: Record<string, number> }> | { seconds: number; counts: Record<string, number> } };
+  const mod = (await import(pathToFileURL(path).href)) as {
+    predictCompetitionCounts?: () =>
+      Promise<{ seconds: number; counts: Record<string, number> }> | { seconds: number; counts: Record<string, number> };
+  };
   if (!mod.predictCompetitionCounts) return null;
   const r = await mod.predictCompetitionCounts();
   return { seconds: r3(r.seconds), counts: r.counts };
@@ -283,18 +334,39 @@ function printTable(r: Awaited<ReturnType<typeof runBench>>): void {
   for (const e of r.extract_ms) rows.push([`extract ${e.page} (${(e.bytes / 1024).toFixed(0)} KB)`, `${fmt(e.ms)} ms`, '≤ 20 ms']);
   rows.push(['match 20 paragraphs, warm', `${fmt(r.match_ms.warm)} ms`, '≤ 25 ms']);
   rows.push(['match 20 paragraphs, cold (open IndexedDB, load index)', `${fmt(r.match_ms.cold)} ms`, '≤ 300 ms']);
-  for (const s of r.scale) rows.push([`scale ${s.factor}× (${s.statements} statements): index ${s.indexBuildMs} ms, heap ${s.heapMb} MB`, `${fmt(s.match)} ms`, s.factor === 1000 ? '≤ 150 ms' : s.factor === 1 ? 'heap ≤ 80 MB' : '']);
-  const chrome = (r.bundle_bytes as { chrome?: { probe?: { raw: number; gzip: number }; gate?: { raw: number; gzip: number }; total: number } }).chrome;
-  if (chrome?.probe) rows.push(['always-injected script (probe)', `${chrome.probe.raw} B raw, ${chrome.probe.gzip} B gzip`, '≤ 15 KB gzip']);
-  if (chrome?.gate) rows.push(['gate (injected when the probe finds the event’s names)', `${chrome.gate.raw} B raw, ${chrome.gate.gzip} B gzip`, '']);
+  for (const s of r.scale)
+    rows.push([
+      `scale ${s.factor}× (${s.statements} statements): index ${s.indexBuildMs} ms, heap ${s.heapMb} MB`,
+      `${fmt(s.match)} ms`,
+      s.factor === 1000 ? '≤ 150 ms' : s.factor === 1 ? 'heap ≤ 80 MB' : '',
+    ]);
+  const chrome = (
+    r.bundle_bytes as { chrome?: { probe?: { raw: number; gzip: number }; gate?: { raw: number; gzip: number }; total: number } }
+  ).chrome;
+  if (chrome?.probe)
+    rows.push(['always-injected script (probe)', `${chrome.probe.raw} B raw, ${chrome.probe.gzip} B gzip`, '≤ 15 KB gzip']);
+  if (chrome?.gate)
+    rows.push(['gate (injected when the probe finds the event’s names)', `${chrome.gate.raw} B raw, ${chrome.gate.gzip} B gzip`, '']);
   if (chrome) rows.push(['whole Chrome build', `${(chrome.total / 1024).toFixed(0)} KB`, '≤ 8 MB']);
   const kb = (n: number | null) => (n === null ? 'n/a' : `${(n / 1024).toFixed(0)} KB`);
-  rows.push(['learned weights: stance model (shipped) / FNC-1 model', `${kb(r.weights_bytes.stance)} / ${kb(r.weights_bytes.fnc1)}`, '≤ 1 MB each']);
+  rows.push([
+    'learned weights: stance model (shipped) / FNC-1 model',
+    `${kb(r.weights_bytes.stance)} / ${kb(r.weights_bytes.fnc1)}`,
+    '≤ 1 MB each',
+  ]);
   rows.push(['word vectors (GloVe-derived lexicon, shipped)', kb(r.weights_bytes.wordVectors), '']);
   if (r.browser) {
     rows.push(['Chromium: badge after DOMContentLoaded', `${fmt(r.browser.badgeAfterDclMs)} ms`, '≤ 500 ms']);
-    rows.push(['Chromium: page load with / without extension', `${r.browser.pageLoad.withExtension.median} / ${r.browser.pageLoad.withoutExtension.median} ms, ratio ${r.browser.pageLoad.ratio}`, '≤ 1.02']);
-    rows.push(['Chromium: A/A control (two browsers without it)', `${r.browser.pageLoad.control.median} / ${r.browser.pageLoad.withoutExtension.median} ms, ratio ${r.browser.pageLoad.controlRatio}`, 'noise floor']);
+    rows.push([
+      'Chromium: page load with / without extension',
+      `${r.browser.pageLoad.withExtension.median} / ${r.browser.pageLoad.withoutExtension.median} ms, ratio ${r.browser.pageLoad.ratio}`,
+      '≤ 1.02',
+    ]);
+    rows.push([
+      'Chromium: A/A control (two browsers without it)',
+      `${r.browser.pageLoad.control.median} / ${r.browser.pageLoad.withoutExtension.median} ms, ratio ${r.browser.pageLoad.controlRatio}`,
+      'noise floor',
+    ]);
   }
   if (r.fnc1_s) rows.push(['FNC-1 competition test pairs (25,413)', `${r.fnc1_s.seconds} s`, '≤ 60 s']);
   const w = Math.max(...rows.map((x) => x[0].length));
@@ -308,13 +380,21 @@ if (process.argv[1] && /bench\.ts$/.test(process.argv[1]) && process.argv.includ
   // it as often as this VM's noise needs; bench/results.json is left as the last full run wrote it.
   void benchBrowser({ quick: false, runs: 20, scale: [], browser: true, fnc1: false }).then((b) => {
     console.log(`badge after DOMContentLoaded ${fmt(b.badgeAfterDclMs)} ms`);
-    console.log(`page load with / without extension ${b.pageLoad.withExtension.median} / ${b.pageLoad.withoutExtension.median} ms, ratio ${b.pageLoad.ratio}; A/A control ratio ${b.pageLoad.controlRatio}`);
+    console.log(
+      `page load with / without extension ${b.pageLoad.withExtension.median} / ${b.pageLoad.withoutExtension.median} ms, ratio ${b.pageLoad.ratio}; A/A control ratio ${b.pageLoad.controlRatio}`,
+    );
   });
 } else if (process.argv[1] && /bench\.ts$/.test(process.argv[1])) {
   const quick = process.argv.includes('--quick');
   const o: BenchOptions = quick
     ? { quick, runs: 3, scale: [1, 2], browser: false, fnc1: false }
-    : { quick, runs: 20, scale: [1, 10, 100, 1000], browser: !process.argv.includes('--no-browser'), fnc1: !process.argv.includes('--no-fnc1') };
+    : {
+        quick,
+        runs: 20,
+        scale: [1, 10, 100, 1000],
+        browser: !process.argv.includes('--no-browser'),
+        fnc1: !process.argv.includes('--no-fnc1'),
+      };
   void runBench(o).then((r) => {
     printTable(r);
     if (!quick) {

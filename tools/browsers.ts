@@ -15,7 +15,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export function requireBuild(dir: string): void {
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension in ${dir}: run \`npm run build\` first (npm test does).`);
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`No built extension in ${dir}: run \`npm run build\` first (npm test does).`);
 }
 
 export interface ChromiumSession {
@@ -25,10 +26,20 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 /** Chromium with the built extension loaded; resolves once its service worker runs. */
-export async function launchChromium(opts: { headless?: boolean; extension?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<ChromiumSession> {
+export async function launchChromium(
+  opts: { headless?: boolean; extension?: boolean; colorScheme?: 'light' | 'dark' } = {},
+): Promise<ChromiumSession> {
   if (opts.extension !== false) requireBuild(CHROME_DIR);
   const profile = mkdtempSync(join(tmpdir(), 'rxr-chromium-'));
   const args = [...CHROMIUM_ARGS];
@@ -53,21 +64,36 @@ export async function launchChromium(opts: { headless?: boolean; extension?: boo
 
 /** Waits until the extension has seeded its database (the bundled corpus version is stored). */
 export async function waitForExtensionReady(worker: Worker): Promise<void> {
-  await waitFor(() => worker.evaluate(async (name) => {
-    // Never open a database that does not exist yet: that would create it empty, at version 1.
-    if (!(await indexedDB.databases()).some((d) => d.name === name)) return false;
-    return new Promise<boolean>((resolve) => {
-      const open = indexedDB.open(name);
-      open.onerror = () => resolve(false);
-      open.onsuccess = () => {
-        const db = open.result;
-        if (!db.objectStoreNames.contains('meta')) { db.close(); resolve(false); return; }
-        const get = db.transaction('meta').objectStore('meta').get('corpusVersion');
-        get.onsuccess = () => { db.close(); resolve(typeof get.result === 'string'); };
-        get.onerror = () => { db.close(); resolve(false); };
-      };
-    });
-  }, DB_NAME), 'the bundled corpus seeded', 20_000);
+  await waitFor(
+    () =>
+      worker.evaluate(async (name) => {
+        // Never open a database that does not exist yet: that would create it empty, at version 1.
+        if (!(await indexedDB.databases()).some((d) => d.name === name)) return false;
+        return new Promise<boolean>((resolve) => {
+          const open = indexedDB.open(name);
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('meta')) {
+              db.close();
+              resolve(false);
+              return;
+            }
+            const get = db.transaction('meta').objectStore('meta').get('corpusVersion');
+            get.onsuccess = () => {
+              db.close();
+              resolve(typeof get.result === 'string');
+            };
+            get.onerror = () => {
+              db.close();
+              resolve(false);
+            };
+          };
+        });
+      }, DB_NAME),
+    'the bundled corpus seeded',
+    20_000,
+  );
 }
 
 /** Waits until `fn` returns a truthy value (polling), or throws with the last value seen. */
@@ -84,7 +110,10 @@ export async function waitFor<T>(fn: () => Promise<T>, what: string, timeoutMs =
 
 /** The tab id of a page, asked of the extension's worker. */
 export async function tabIdOf(worker: Worker, url: string): Promise<number> {
-  return waitFor(async () => worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t: chrome.tabs.Tab) => t.url === u)?.id ?? 0, url), `tab of ${url}`);
+  return waitFor(
+    async () => worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t: chrome.tabs.Tab) => t.url === u)?.id ?? 0, url),
+    `tab of ${url}`,
+  );
 }
 
 export async function badgeText(worker: Worker, tabId: number): Promise<string> {
@@ -112,7 +141,7 @@ export async function openPopup(s: ChromiumSession, tabId: number, width = 400):
 
 // Firefox ESR through puppeteer-core over WebDriver BiDi: the extension is installed as a temporary
 // add-on; a fixed internal UUID (pref) lets tests open its pages at a known moz-extension:// URL.
-import puppeteer, { type Browser as PBrowser } from 'puppeteer-core';
+import puppeteer, { type Browser as PBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 
 export const FIREFOX_UUID = 'a1b2c3d4-0000-4000-8000-00000000c0de';
 export const GECKO_ID = 'riyadh-cross-ref@cross-ref.example';
@@ -153,15 +182,20 @@ export async function launchFirefox(): Promise<FirefoxSession> {
  * An extension page in Firefox. WebDriver may not navigate to moz-extension:// URLs, but the
  * welcome tab the extension opens on install is an extension page that may navigate to its own.
  */
-export async function firefoxExtensionPage(ff: FirefoxSession, path: string): Promise<import('puppeteer-core').Page> {
-  const href = (p: import('puppeteer-core').Page) => p.evaluate(() => location.href).catch(() => '');
+export async function firefoxExtensionPage(ff: FirefoxSession, path: string): Promise<PuppeteerPage> {
+  const href = (p: PuppeteerPage) => p.evaluate(() => location.href).catch(() => '');
   // puppeteer's page.url() goes stale for moz-extension pages; ask each page where it is.
   const page = await waitFor(async () => {
     for (const p of await ff.browser.pages()) if ((await href(p)).startsWith(ff.base)) return p;
     return null;
   }, 'the extension’s welcome tab');
   const target = `${ff.base}${path}`;
-  await page.evaluate((u) => { location.href = u; }, target);
-  await waitFor(async () => (await href(page)) === target && (await page.evaluate(() => document.readyState).catch(() => '')) === 'complete', `navigation to ${path}`);
+  await page.evaluate((u) => {
+    location.href = u;
+  }, target);
+  await waitFor(
+    async () => (await href(page)) === target && (await page.evaluate(() => document.readyState).catch(() => '')) === 'complete',
+    `navigation to ${path}`,
+  );
   return page;
 }

@@ -35,7 +35,8 @@ for (const w of emb.words) {
   if (wanted.size >= TOP_WORDS) break;
   if (/^[a-z]{2,}$/.test(w) && isContentWord(w)) wanted.add(w);
 }
-for (const text of Object.values(readSeeds())) for (const w of tokenWords(text)) if (/^[a-z]{2,}$/.test(w) && emb.vectors[w] && isContentWord(w)) wanted.add(w);
+for (const text of Object.values(readSeeds()))
+  for (const w of tokenWords(text)) if (/^[a-z]{2,}$/.test(w) && emb.vectors[w] && isContentWord(w)) wanted.add(w);
 
 // stem → summed unit vectors of its words
 const sums = new Map<string, Float64Array>();
@@ -61,4 +62,6 @@ stems.forEach((s, k) => {
 });
 writeFileSync(join(ROOT, 'lib/text/embeddings.bin'), Buffer.from(bin.buffer));
 writeFileSync(join(ROOT, 'lib/text/embeddings-vocab.json'), JSON.stringify({ source: PKG, dims: DIMS, stems }));
-console.log(`${wanted.size} words → ${stems.length} stems × ${DIMS} int8 = ${(bin.length / 1024).toFixed(0)} KB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `${wanted.size} words → ${stems.length} stems × ${DIMS} int8 = ${(bin.length / 1024).toFixed(0)} KB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -10,7 +10,10 @@ import { bundledMatcher } from './page-pipeline';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const text = args.filter((a) => a !== '--json').join(' ').trim();
+const text = args
+  .filter((a) => a !== '--json')
+  .join(' ')
+  .trim();
 if (!text) {
   console.error('usage: npm run claims -- "<sentence or paragraph>" [--json]');
   process.exit(2);
@@ -33,13 +36,23 @@ const readings = lex
       .map((r) => ({ ...r, p: Math.round(r.p * 1000) / 1000 }))
   : [];
 const out = {
-  sentences: sentences.map((a, i) => ({ text: a.text, speaker: speakers[i] ?? null, entities: [...new Set(a.entities)], figures: a.figures.map((f) => f.text), negations: a.cues.map((c) => c.cue) })),
+  sentences: sentences.map((a, i) => ({
+    text: a.text,
+    speaker: speakers[i] ?? null,
+    entities: [...new Set(a.entities)],
+    figures: a.figures.map((f) => f.text),
+    negations: a.cues.map((c) => c.cue),
+  })),
   claims: claims.map((c, i) => ({ sentence: sentence[i] ?? 0, reads: describeClaim(c), key: claimKey(c), claim: c })),
   lexicalReadings: readings,
 };
 if (json) process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 else {
-  out.sentences.forEach((s, i) => console.log(`[${i}] ${s.text}\n    speaker: ${s.speaker ?? '—'}; entities: ${s.entities.join(', ') || '—'}${s.figures.length ? `; figures: ${s.figures.join(', ')}` : ''}${s.negations.length ? `; negations: ${s.negations.join(', ')}` : ''}`));
+  out.sentences.forEach((s, i) =>
+    console.log(
+      `[${i}] ${s.text}\n    speaker: ${s.speaker ?? '—'}; entities: ${s.entities.join(', ') || '—'}${s.figures.length ? `; figures: ${s.figures.join(', ')}` : ''}${s.negations.length ? `; negations: ${s.negations.join(', ')}` : ''}`,
+    ),
+  );
   console.log(out.claims.length ? '\nclaims:' : '\nclaims: none read');
   for (const c of out.claims) console.log(`  [${c.sentence}] ${c.reads}    (${c.key})`);
   if (readings.length) console.log('\nstatements whose own lexical model reads this text (probability):');

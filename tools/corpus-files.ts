@@ -17,7 +17,10 @@ export function readSources(): SourcesFile {
 
 export function readSeeds(): Record<string, string> {
   const seeds: Record<string, string> = {};
-  for (const f of readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).sort()) seeds[f] = readFileSync(join(CORPUS_DIR, f), 'utf8');
+  for (const f of readdirSync(CORPUS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort())
+    seeds[f] = readFileSync(join(CORPUS_DIR, f), 'utf8');
   return seeds;
 }
 
@@ -42,6 +45,8 @@ let cached: CompiledCorpus | null = null;
 /** The compiled corpus: from .generated/ when built, else compiled now from corpus/. */
 export function loadCompiled(): CompiledCorpus {
   if (cached) return cached;
-  cached = existsSync(INDEX_FILE) ? (JSON.parse(readFileSync(INDEX_FILE, 'utf8')) as CompiledCorpus) : compileCorpus(readSeeds(), readSources());
+  cached = existsSync(INDEX_FILE)
+    ? (JSON.parse(readFileSync(INDEX_FILE, 'utf8')) as CompiledCorpus)
+    : compileCorpus(readSeeds(), readSources());
   return cached;
 }

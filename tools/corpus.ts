@@ -9,7 +9,16 @@ const json = process.argv.includes('--json');
 const corpus = process.argv.includes('--built') ? loadCompiled() : compileCorpus(readSeeds(), readSources());
 const view = {
   version: corpus.version,
-  sources: corpus.sources.map((s) => ({ id: s.id, name: s.name, site: s.site, url: s.url, published: s.published, language: s.language, note: s.note, attributed: s.attributed })),
+  sources: corpus.sources.map((s) => ({
+    id: s.id,
+    name: s.name,
+    site: s.site,
+    url: s.url,
+    published: s.published,
+    language: s.language,
+    note: s.note,
+    attributed: s.attributed,
+  })),
   articles: corpus.articles.map((a) => ({
     id: a.id,
     source: a.source,
@@ -18,18 +27,29 @@ const view = {
     topicReason: a.topicReason,
     statements: corpus.statements
       .filter((s) => s.article === a.id)
-      .map((s) => ({ id: s.id, text: s.text, paragraph: s.paragraph, speaker: s.speaker, figures: s.figures.map((f) => f.text), cues: s.cues })),
+      .map((s) => ({
+        id: s.id,
+        text: s.text,
+        paragraph: s.paragraph,
+        speaker: s.speaker,
+        figures: s.figures.map((f) => f.text),
+        cues: s.cues,
+      })),
     removed: a.removed,
   })),
 };
 if (json) {
   process.stdout.write(JSON.stringify(view, null, 2) + '\n');
 } else {
-  console.log(`Corpus ${corpus.version} — ${corpus.sources.length} outlets, ${corpus.articles.length} articles, ${corpus.statements.length} statements\n`);
+  console.log(
+    `Corpus ${corpus.version} — ${corpus.sources.length} outlets, ${corpus.articles.length} articles, ${corpus.statements.length} statements\n`,
+  );
   for (const a of view.articles) {
     const src = corpus.sources.find((s) => s.id === a.source)!;
     console.log(`${a.topic ? '●' : '○'} ${src.name}: ${a.title ?? '(no headline)'} [${a.id}]`);
     console.log(`    ${a.topicReason}`);
-    console.log(`    ${a.statements.length} statements; removed ${a.removed.length} furniture blocks (${[...new Set(a.removed.map((r) => r.why))].join(', ') || 'none'})`);
+    console.log(
+      `    ${a.statements.length} statements; removed ${a.removed.length} furniture blocks (${[...new Set(a.removed.map((r) => r.why))].join(', ') || 'none'})`,
+    );
   }
 }

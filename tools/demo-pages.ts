@@ -30,10 +30,13 @@ export function renderCorpusArticle(corpus: CompiledCorpus, article: Article): s
   const source = corpus.sources.find((s) => s.id === article.source)!;
   const parts: string[] = [];
   const captions = article.paragraphs.filter((p) => p.kind === 'caption');
-  parts.push(`<header class="site"><span class="brand">${escapeHtml(source.attributed ? source.name : 'News Wire')}</span><nav>${NAV}</nav></header><main><article>`);
+  parts.push(
+    `<header class="site"><span class="brand">${escapeHtml(source.attributed ? source.name : 'News Wire')}</span><nav>${NAV}</nav></header><main><article>`,
+  );
   if (article.title) parts.push(`<h1>${escapeHtml(article.title)}</h1>`);
   if (source.published) parts.push(`<p class="byline"><time datetime="${source.published}">${source.published}</time></p>`);
-  for (const c of captions) parts.push(`<figure><div class="ph" role="img" aria-label="photo"></div><figcaption>${escapeHtml(c.text)}</figcaption></figure>`);
+  for (const c of captions)
+    parts.push(`<figure><div class="ph" role="img" aria-label="photo"></div><figcaption>${escapeHtml(c.text)}</figcaption></figure>`);
   for (const p of article.paragraphs) {
     if (p.kind === 'body') parts.push(`<p>${escapeHtml(p.text)}</p>`);
     else if (p.kind === 'heading') parts.push(`<h2>${escapeHtml(p.text)}</h2>`);
@@ -60,29 +63,70 @@ export function demoPages(corpus: CompiledCorpus): DemoPage[] {
   const pages: DemoPage[] = [];
   for (const a of corpus.articles) {
     const slug = `${a.source}${a.id.endsWith(':1') ? '' : `-${a.id.split(':')[1]}`}`;
-    pages.push({ path: `/corpus/${slug}.html`, title: a.title ?? `${corpus.sources.find((s) => s.id === a.source)?.name} (no headline)`, kind: 'corpus', html: () => renderCorpusArticle(corpus, a) });
+    pages.push({
+      path: `/corpus/${slug}.html`,
+      title: a.title ?? `${corpus.sources.find((s) => s.id === a.source)?.name} (no headline)`,
+      kind: 'corpus',
+      html: () => renderCorpusArticle(corpus, a),
+    });
   }
   if (existsSync(GOLD_DIR)) {
-    for (const f of readdirSync(GOLD_DIR).filter((f) => f.endsWith('.html')).sort()) {
+    for (const f of readdirSync(GOLD_DIR)
+      .filter((f) => f.endsWith('.html'))
+      .sort()) {
       const kind = f.startsWith('miss-') ? 'near-miss' : 'test';
-      pages.push({ path: `/${kind === 'test' ? 'test-pages' : 'near-miss'}/${f}`, title: f.replace(/\.html$/, ''), kind, html: () => readFileSync(join(GOLD_DIR, f), 'utf8') });
+      pages.push({
+        path: `/${kind === 'test' ? 'test-pages' : 'near-miss'}/${f}`,
+        title: f.replace(/\.html$/, ''),
+        kind,
+        html: () => readFileSync(join(GOLD_DIR, f), 'utf8'),
+      });
     }
   }
   if (existsSync(FIXTURE_DIR)) {
-    for (const d of readdirSync(FIXTURE_DIR).filter((d) => existsSync(join(FIXTURE_DIR, d, 'page.html'))).sort()) {
-      pages.push({ path: `/layouts/${d}.html`, title: d, kind: 'fixture', html: () => readFileSync(join(FIXTURE_DIR, d, 'page.html'), 'utf8') });
+    for (const d of readdirSync(FIXTURE_DIR)
+      .filter((d) => existsSync(join(FIXTURE_DIR, d, 'page.html')))
+      .sort()) {
+      pages.push({
+        path: `/layouts/${d}.html`,
+        title: d,
+        kind: 'fixture',
+        html: () => readFileSync(join(FIXTURE_DIR, d, 'page.html'), 'utf8'),
+      });
     }
   }
-  pages.push({ path: '/plain.html', title: 'An ordinary page', kind: 'special', html: () => shell('Gardening tips for spring', `<main><h1>Gardening tips for spring</h1>${'<p>Prune roses before the buds swell and feed the soil with compost; water deeply but rarely so roots grow down.</p>'.repeat(6)}</main>`) });
+  pages.push({
+    path: '/plain.html',
+    title: 'An ordinary page',
+    kind: 'special',
+    html: () =>
+      shell(
+        'Gardening tips for spring',
+        `<main><h1>Gardening tips for spring</h1>${'<p>Prune roses before the buds swell and feed the soil with compost; water deeply but rarely so roots grow down.</p>'.repeat(6)}</main>`,
+      ),
+  });
   return pages;
 }
 
 /** The index page listing every demo page by kind. */
 export function renderIndex(pages: DemoPage[]): string {
-  const groups: [DemoPage['kind'], string][] = [['corpus', 'Corpus articles dressed as news pages'], ['test', 'Test pages (own words, with deliberate contradictions)'], ['near-miss', 'Near misses (must stay silent)'], ['fixture', 'Layout fixtures'], ['special', 'Other']];
-  const body = groups.map(([k, h]) => {
-    const list = pages.filter((p) => p.kind === k);
-    return list.length ? `<h2>${h}</h2><ul>${list.map((p) => `<li><a href="${p.path}">${escapeHtml(p.title)}</a></li>`).join('')}</ul>` : '';
-  }).join('');
-  return shell('Riyadh Cross-Ref demo site', `<header class="site"><span class="brand">Riyadh Cross-Ref demo</span></header><main><h1>Demo pages</h1>${body}</main>`);
+  const groups: [DemoPage['kind'], string][] = [
+    ['corpus', 'Corpus articles dressed as news pages'],
+    ['test', 'Test pages (own words, with deliberate contradictions)'],
+    ['near-miss', 'Near misses (must stay silent)'],
+    ['fixture', 'Layout fixtures'],
+    ['special', 'Other'],
+  ];
+  const body = groups
+    .map(([k, h]) => {
+      const list = pages.filter((p) => p.kind === k);
+      return list.length
+        ? `<h2>${h}</h2><ul>${list.map((p) => `<li><a href="${p.path}">${escapeHtml(p.title)}</a></li>`).join('')}</ul>`
+        : '';
+    })
+    .join('');
+  return shell(
+    'Riyadh Cross-Ref demo site',
+    `<header class="site"><span class="brand">Riyadh Cross-Ref demo</span></header><main><h1>Demo pages</h1>${body}</main>`,
+  );
 }

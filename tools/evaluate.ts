@@ -68,7 +68,11 @@ function excerptKey(text: string): string {
  * so two excerpts of one statement count once; statements gold lists as "related" are neither
  * rewarded nor penalised as corroborations.
  */
-export function scorePage(gold: GoldPage, report: XrefReport, statements: readonly { id: string; text: string; source: string }[] = []): PageScore {
+export function scorePage(
+  gold: GoldPage,
+  report: XrefReport,
+  statements: readonly { id: string; text: string; source: string }[] = [],
+): PageScore {
   const counts = { corroborates: { tp: 0, fp: 0, fn: 0 }, conflicts: { tp: 0, fp: 0, fn: 0 } };
   const paragraphs = report.paragraphs.map(() => ({ corroborates: { tp: 0, fp: 0, fn: 0 }, conflicts: { tp: 0, fp: 0, fn: 0 } }));
   const count = (i: number, s: 'corroborates' | 'conflicts', field: keyof Counts) => {
@@ -82,7 +86,8 @@ export function scorePage(gold: GoldPage, report: XrefReport, statements: readon
   if (gold.kind === 'near-miss') {
     return { counts, paragraphs, gateCorrect: !report.coverage.isCoverage, nearMissMatches: listed.length, errors };
   }
-  const statementOf = (g: GoldExpectation) => statements.find((s) => s.source === g.source && key(s.text).includes(excerptKey(g.statementContains)))?.text ?? g.statementContains;
+  const statementOf = (g: GoldExpectation) =>
+    statements.find((s) => s.source === g.source && key(s.text).includes(excerptKey(g.statementContains)))?.text ?? g.statementContains;
   // Unique gold claims: paragraph × statement × stance.
   const expected = new Map<string, { g: GoldExpectation; i: number; statement: string }>();
   for (const g of gold.expect) {
@@ -125,10 +130,14 @@ export function bootstrapF1(paragraphs: readonly Counts[], rounds = 2000, seed =
   const random = mulberry32(seed);
   const f1 = new Float64Array(rounds);
   for (let r = 0; r < rounds; r++) {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     for (let i = 0; i < cells.length; i++) {
       const c = cells[Math.floor(random() * cells.length)]!;
-      tp += c.tp; fp += c.fp; fn += c.fn;
+      tp += c.tp;
+      fp += c.fp;
+      fn += c.fn;
     }
     f1[r] = prf({ tp, fp, fn }).f1;
   }
@@ -144,15 +153,24 @@ export type PairLabel = Stance | 'unrelated';
 export const PAIR_LABELS: PairLabel[] = ['corroborates', 'conflicts', 'related', 'unrelated'];
 
 /** Confusion matrix [gold][predicted] and per-label P/R/F1 for labelled pairs. */
-export function scorePairs(pairs: { gold: PairLabel; predicted: PairLabel }[]): { confusion: Record<PairLabel, Record<PairLabel, number>>; perLabel: Record<PairLabel, Prf>; accuracy: number } {
-  const confusion = Object.fromEntries(PAIR_LABELS.map((g) => [g, Object.fromEntries(PAIR_LABELS.map((p) => [p, 0]))])) as Record<PairLabel, Record<PairLabel, number>>;
+export function scorePairs(pairs: { gold: PairLabel; predicted: PairLabel }[]): {
+  confusion: Record<PairLabel, Record<PairLabel, number>>;
+  perLabel: Record<PairLabel, Prf>;
+  accuracy: number;
+} {
+  const confusion = Object.fromEntries(PAIR_LABELS.map((g) => [g, Object.fromEntries(PAIR_LABELS.map((p) => [p, 0]))])) as Record<
+    PairLabel,
+    Record<PairLabel, number>
+  >;
   for (const p of pairs) confusion[p.gold][p.predicted]++;
-  const perLabel = Object.fromEntries(PAIR_LABELS.map((l) => {
-    const tp = confusion[l][l];
-    const fp = PAIR_LABELS.reduce((n, g) => n + (g === l ? 0 : confusion[g][l]), 0);
-    const fn = PAIR_LABELS.reduce((n, q) => n + (q === l ? 0 : confusion[l][q]), 0);
-    return [l, prf({ tp, fp, fn })];
-  })) as Record<PairLabel, Prf>;
+  const perLabel = Object.fromEntries(
+    PAIR_LABELS.map((l) => {
+      const tp = confusion[l][l];
+      const fp = PAIR_LABELS.reduce((n, g) => n + (g === l ? 0 : confusion[g][l]), 0);
+      const fn = PAIR_LABELS.reduce((n, q) => n + (q === l ? 0 : confusion[l][q]), 0);
+      return [l, prf({ tp, fp, fn })];
+    }),
+  ) as Record<PairLabel, Prf>;
   const right = PAIR_LABELS.reduce((n, l) => n + confusion[l][l], 0);
   return { confusion, perLabel, accuracy: pairs.length ? right / pairs.length : 1 };
 }

@@ -17,22 +17,36 @@ export interface PageFixture {
 }
 
 export function loadPageFixtures(): PageFixture[] {
-  return readdirSync(PAGES_DIR).filter((d) => existsSync(join(PAGES_DIR, d, 'page.html'))).sort().map((name) => ({
-    name,
-    html: readFileSync(join(PAGES_DIR, name, 'page.html'), 'utf8'),
-    expected: JSON.parse(readFileSync(join(PAGES_DIR, name, 'expected.json'), 'utf8')),
-  }));
+  return readdirSync(PAGES_DIR)
+    .filter((d) => existsSync(join(PAGES_DIR, d, 'page.html')))
+    .sort()
+    .map((name) => ({
+      name,
+      html: readFileSync(join(PAGES_DIR, name, 'page.html'), 'utf8'),
+      expected: JSON.parse(readFileSync(join(PAGES_DIR, name, 'expected.json'), 'utf8')),
+    }));
 }
 
 /** Paragraph-level precision/recall of extracted paragraphs against the expected ones (compared up to typography). */
-export function compareParagraphs(got: string[], want: string[]): { precision: number; recall: number; extra: string[]; missing: string[]; inOrder: boolean } {
-  const g = got.map(comparisonKey), w = want.map(comparisonKey);
-  const wantSet = new Set(w), gotSet = new Set(g);
+export function compareParagraphs(
+  got: string[],
+  want: string[],
+): { precision: number; recall: number; extra: string[]; missing: string[]; inOrder: boolean } {
+  const g = got.map(comparisonKey),
+    w = want.map(comparisonKey);
+  const wantSet = new Set(w),
+    gotSet = new Set(g);
   const extra = got.filter((_, i) => !wantSet.has(g[i]!));
   const missing = want.filter((_, i) => !gotSet.has(w[i]!));
   const common = g.filter((x) => wantSet.has(x));
   const inOrder = common.every((x, i) => i === 0 || w.indexOf(x) > w.indexOf(common[i - 1]!));
-  return { precision: got.length ? (got.length - extra.length) / got.length : 1, recall: want.length ? (want.length - missing.length) / want.length : 1, extra, missing, inOrder };
+  return {
+    precision: got.length ? (got.length - extra.length) / got.length : 1,
+    recall: want.length ? (want.length - missing.length) / want.length : 1,
+    extra,
+    missing,
+    inOrder,
+  };
 }
 
 export const GOLD_DIR = join(ROOT, 'test/fixtures/gold');
@@ -43,11 +57,14 @@ export interface GoldPageFile extends GoldPage {
 
 export function loadGoldPages(): GoldPageFile[] {
   const dir = join(GOLD_DIR, 'pages');
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
-    const name = f.replace(/\.json$/, '');
-    const meta = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Omit<GoldPage, 'name'>;
-    return { ...meta, name, html: readFileSync(join(dir, `${name}.html`), 'utf8') };
-  });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.json$/, '');
+      const meta = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Omit<GoldPage, 'name'>;
+      return { ...meta, name, html: readFileSync(join(dir, `${name}.html`), 'utf8') };
+    });
 }
 
 export interface GoldPair {
@@ -59,7 +76,10 @@ export interface GoldPair {
 }
 
 export function loadGoldPairs(): GoldPair[] {
-  return readFileSync(join(GOLD_DIR, 'pairs.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldPair);
+  return readFileSync(join(GOLD_DIR, 'pairs.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as GoldPair);
 }
 
 export const REAL_DIR = join(ROOT, 'test/fixtures/real');
@@ -101,7 +121,10 @@ export interface RealArticle {
 
 export function realFiles(half: Half): string[] {
   const dir = join(REAL_DIR, half);
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 export function loadReal(half: Half): RealArticle[] {

@@ -53,10 +53,15 @@ export function makeIdf(table: IdfTable): IdfModel {
 /** Builds the table from the training bodies' term lists (one list per body). */
 export function buildIdfTable(bodies: readonly BodyTerms[], minDf = 2): IdfTable {
   const df = new Map<string, number>();
-  let bodyLen = 0, sentLen = 0, nSent = 0;
+  let bodyLen = 0,
+    sentLen = 0,
+    nSent = 0;
   for (const b of bodies) {
     bodyLen += b.terms.length;
-    for (const s of b.sentences) { sentLen += s.length; nSent++; }
+    for (const s of b.sentences) {
+      sentLen += s.length;
+      nSent++;
+    }
     for (const t of new Set(b.terms)) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const byDf: Record<string, string[]> = {};
@@ -79,46 +84,206 @@ export const FLAT_IDF: IdfModel = { table: { n: 0, minDf: 1, avgBodyLen: 300, av
 // Word lists.
 
 /** The official baseline's refuting words. */
-const BASELINE_REFUTING = new Set(['fake', 'fraud', 'hoax', 'false', 'deny', 'denies', 'not', 'despite', 'nope', 'doubt', 'doubts', 'bogus', 'debunk', 'pranks', 'retract']);
+const BASELINE_REFUTING = new Set([
+  'fake',
+  'fraud',
+  'hoax',
+  'false',
+  'deny',
+  'denies',
+  'not',
+  'despite',
+  'nope',
+  'doubt',
+  'doubts',
+  'bogus',
+  'debunk',
+  'pranks',
+  'retract',
+]);
 
 const REFUTE = new Set([
   ...REFUTATION_WORDS,
-  'fraud', 'bogus', 'debunks', 'debunking', 'nope', 'doubt', 'doubts', 'doubted', 'retract', 'retracted', 'retraction',
-  'fabricated', 'fabrication', 'satire', 'satirical', 'parody', 'prank', 'pranks', 'misleading', 'doctored', 'photoshopped',
-  'myth', 'refuting', 'denying', 'dismissing', 'rejecting', 'spoof', 'joke', 'scam', 'phony', 'incorrect', 'wrong', 'erroneous',
+  'fraud',
+  'bogus',
+  'debunks',
+  'debunking',
+  'nope',
+  'doubt',
+  'doubts',
+  'doubted',
+  'retract',
+  'retracted',
+  'retraction',
+  'fabricated',
+  'fabrication',
+  'satire',
+  'satirical',
+  'parody',
+  'prank',
+  'pranks',
+  'misleading',
+  'doctored',
+  'photoshopped',
+  'myth',
+  'refuting',
+  'denying',
+  'dismissing',
+  'rejecting',
+  'spoof',
+  'joke',
+  'scam',
+  'phony',
+  'incorrect',
+  'wrong',
+  'erroneous',
 ]);
 const HEDGE = new Set([
   ...HEDGE_WORDS,
-  'perhaps', 'maybe', 'would', 'unclear', 'speculate', 'speculating', 'claiming', 'appears', 'appear', 'appeared', 'seems', 'seem',
-  'seemed', 'suggest', 'suggests', 'suggested', 'if', 'whether', 'allegation', 'allegations', 'purported', 'likely', 'probably',
-  'rumoured', 'rumored', 'unknown', 'investigating', 'investigation', 'questions', 'question',
+  'perhaps',
+  'maybe',
+  'would',
+  'unclear',
+  'speculate',
+  'speculating',
+  'claiming',
+  'appears',
+  'appear',
+  'appeared',
+  'seems',
+  'seem',
+  'seemed',
+  'suggest',
+  'suggests',
+  'suggested',
+  'if',
+  'whether',
+  'allegation',
+  'allegations',
+  'purported',
+  'likely',
+  'probably',
+  'rumoured',
+  'rumored',
+  'unknown',
+  'investigating',
+  'investigation',
+  'questions',
+  'question',
 ]);
 const REPORT = new Set([
-  'according', 'report', 'reports', 'reported', 'reporting', 'says', 'said', 'told', 'sources', 'source', 'statement', 'tweeted',
-  'posted', 'wrote', 'cited', 'citing', 'quoted', 'published', 'claims', 'interview', 'spokesman', 'spokeswoman', 'spokesperson',
+  'according',
+  'report',
+  'reports',
+  'reported',
+  'reporting',
+  'says',
+  'said',
+  'told',
+  'sources',
+  'source',
+  'statement',
+  'tweeted',
+  'posted',
+  'wrote',
+  'cited',
+  'citing',
+  'quoted',
+  'published',
+  'claims',
+  'interview',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
 ]);
 const ASSERT = new Set([
-  'confirmed', 'confirms', 'confirm', 'confirmation', 'officially', 'official', 'announced', 'announces', 'revealed', 'reveals',
-  'proved', 'proves', 'proof', 'evidence', 'indeed', 'video', 'footage', 'shows', 'showed', 'true', 'truth', 'real', 'genuine',
-  'verified', 'definitely', 'certainly', 'now', 'has', 'have', 'will', 'is', 'are', 'was', 'were', 'did',
+  'confirmed',
+  'confirms',
+  'confirm',
+  'confirmation',
+  'officially',
+  'official',
+  'announced',
+  'announces',
+  'revealed',
+  'reveals',
+  'proved',
+  'proves',
+  'proof',
+  'evidence',
+  'indeed',
+  'video',
+  'footage',
+  'shows',
+  'showed',
+  'true',
+  'truth',
+  'real',
+  'genuine',
+  'verified',
+  'definitely',
+  'certainly',
+  'now',
+  'has',
+  'have',
+  'will',
+  'is',
+  'are',
+  'was',
+  'were',
+  'did',
 ]);
 const NEGATE = NEGATION_WORDS;
 /** Multi-word debunking phrases; tokens as tokenize() gives them ("isn't" → "is not"). */
 const DEBUNK_PHRASES: readonly string[][] = [
-  ['not', 'true'], ['no', 'evidence'], ['made', 'up'], ['turned', 'out'], ['in', 'fact'], ['there', 'is', 'no'], ['not', 'real'],
-  ['fake', 'news'], ['is', 'not'], ['was', 'not'], ['did', 'not'], ['does', 'not'], ['has', 'not'], ['no', 'truth'],
-  ['false', 'report'], ['not', 'the', 'case'], ['no', 'proof'], ['never', 'happened'], ['satirical', 'website'], ['fake', 'story'],
+  ['not', 'true'],
+  ['no', 'evidence'],
+  ['made', 'up'],
+  ['turned', 'out'],
+  ['in', 'fact'],
+  ['there', 'is', 'no'],
+  ['not', 'real'],
+  ['fake', 'news'],
+  ['is', 'not'],
+  ['was', 'not'],
+  ['did', 'not'],
+  ['does', 'not'],
+  ['has', 'not'],
+  ['no', 'truth'],
+  ['false', 'report'],
+  ['not', 'the', 'case'],
+  ['no', 'proof'],
+  ['never', 'happened'],
+  ['satirical', 'website'],
+  ['fake', 'story'],
 ];
 const DISCUSS_PHRASES: readonly string[][] = [
-  ['according', 'to'], ['it', 'is', 'not', 'clear'], ['not', 'yet'], ['yet', 'to', 'be'], ['could', 'not', 'be', 'independently'],
-  ['has', 'not', 'been', 'confirmed'], ['have', 'not', 'been', 'confirmed'], ['unable', 'to', 'confirm'], ['if', 'true'],
-  ['is', 'said', 'to'], ['are', 'said', 'to'], ['was', 'said', 'to'], ['is', 'believed'], ['are', 'believed'], ['reports', 'say'],
-  ['reached', 'for', 'comment'], ['did', 'not', 'respond'], ['remains', 'to', 'be', 'seen'],
+  ['according', 'to'],
+  ['it', 'is', 'not', 'clear'],
+  ['not', 'yet'],
+  ['yet', 'to', 'be'],
+  ['could', 'not', 'be', 'independently'],
+  ['has', 'not', 'been', 'confirmed'],
+  ['have', 'not', 'been', 'confirmed'],
+  ['unable', 'to', 'confirm'],
+  ['if', 'true'],
+  ['is', 'said', 'to'],
+  ['are', 'said', 'to'],
+  ['was', 'said', 'to'],
+  ['is', 'believed'],
+  ['are', 'believed'],
+  ['reports', 'say'],
+  ['reached', 'for', 'comment'],
+  ['did', 'not', 'respond'],
+  ['remains', 'to', 'be', 'seen'],
 ];
 
 const GROUPS = [REFUTE, NEGATE, HEDGE, REPORT, ASSERT] as const;
 const NG = GROUPS.length + 2; // + debunk phrases, discuss phrases
-const G_REFUTE = 0, G_HEDGE = 2, G_DEBUNK = 5, G_DISCUSS = 6;
+const G_REFUTE = 0,
+  G_HEDGE = 2,
+  G_DEBUNK = 5,
+  G_DISCUSS = 6;
 const GROUP_NAMES = ['refute', 'neg', 'hedge', 'report', 'assert', 'debunk', 'discussph'];
 
 function phraseCount(words: readonly string[], phrases: readonly string[][]): number {
@@ -127,7 +292,11 @@ function phraseCount(words: readonly string[], phrases: readonly string[][]): nu
     for (const p of phrases) {
       if (words[i] !== p[0]) continue;
       let ok = true;
-      for (let k = 1; k < p.length; k++) if (words[i + k] !== p[k]) { ok = false; break; }
+      for (let k = 1; k < p.length; k++)
+        if (words[i + k] !== p[k]) {
+          ok = false;
+          break;
+        }
       if (ok) n++;
     }
   }
@@ -199,7 +368,10 @@ function termTf(terms: readonly string[]): Map<string, number> {
 
 function vecNorm(tf: Map<string, number>, idf: IdfModel): number {
   let s = 0;
-  for (const [t, n] of tf) { const w = (1 + Math.log(n)) * idf.idf(t); s += w * w; }
+  for (const [t, n] of tf) {
+    const w = (1 + Math.log(n)) * idf.idf(t);
+    s += w * w;
+  }
   return Math.sqrt(s);
 }
 
@@ -240,7 +412,8 @@ export function bodyTerms(text: string): BodyTerms {
 }
 
 function cueScopes(a: Analysis): { neg: Set<string>; ref: Set<string> } {
-  const neg = new Set<string>(), ref = new Set<string>();
+  const neg = new Set<string>(),
+    ref = new Set<string>();
   for (const c of a.cues) for (const s of c.scope) (c.kind === 'refutation' ? ref : neg).add(s);
   return { neg, ref };
 }
@@ -259,11 +432,23 @@ export function prepareBody(text: string, idf: IdfModel = FLAT_IDF): BodyPrep {
   analyses.forEach((a, i) => {
     const tf = termTf(a.terms);
     const g = groupCounts(a.words);
-    for (let k = 0; k < NG; k++) { groups[k]! += g[k]!; if (i < 3) leadGroups[k]! += g[k]!; }
+    for (let k = 0; k < NG; k++) {
+      groups[k]! += g[k]!;
+      if (i < 3) leadGroups[k]! += g[k]!;
+    }
     const { neg, ref } = cueScopes(a);
     const question = /\?\s*["')\]]*\s*$/.test(rawSentences[i] ?? '');
     if (question) questions++;
-    sentences.push({ tf, norm: vecNorm(tf, idf), len: a.terms.length, groups: g, negScope: neg, refScope: ref, stems: new Set(a.words.map(stem)), question });
+    sentences.push({
+      tf,
+      norm: vecNorm(tf, idf),
+      len: a.terms.length,
+      groups: g,
+      negScope: neg,
+      refScope: ref,
+      stems: new Set(a.words.map(stem)),
+      question,
+    });
     for (const w of a.words) allWords.push(w);
     for (const t of a.terms) allTerms.push(t);
     // Capitalised words not opening the sentence are names.
@@ -348,7 +533,8 @@ function prepareHeadline(text: string, idf: IdfModel): HeadPrep {
   const terms = [...tf.keys()];
   const w = new Float64Array(terms.length);
   const idfs = new Float64Array(terms.length);
-  let norm = 0, mass = 0;
+  let norm = 0,
+    mass = 0;
   terms.forEach((t, i) => {
     idfs[i] = idf.idf(t);
     w[i] = (1 + Math.log(tf.get(t)!)) * idfs[i]!;
@@ -402,22 +588,64 @@ const K1 = 1.2;
 const B = 0.75;
 
 const names: string[] = [
-  'cos_body', 'cos_sent_max', 'cos_sent_top3', 'cos_lead', 'best_sent_pos', 'cos_sent_second',
-  'bm25_body', 'bm25_body_norm', 'bm25_sent_max', 'bm25_sent_max_norm',
-  'cover_w', 'cover_u', 'cover_lead_w', 'cover_sent_max_w', 'miss_max_idf', 'n_sent_half_cover',
-  'h_terms', 'h_mass', 'h_words', 'b_words', 'b_sents',
-  'jaccard_stems', 'hits_stems', 'hits_stems_intro', 'bigram_hits', 'trigram_hits', 'char5_hits', 'char4_intro_hits',
-  'content_hits', 'content_share',
-  'propers_share', 'capitals_share', 'capitals_missing', 'numbers_share', 'numbers_missing', 'fig_same', 'fig_diff',
-  'h_question', 'h_quote', 'h_polarity', 'b_polarity', 'h_baseline_refuting',
+  'cos_body',
+  'cos_sent_max',
+  'cos_sent_top3',
+  'cos_lead',
+  'best_sent_pos',
+  'cos_sent_second',
+  'bm25_body',
+  'bm25_body_norm',
+  'bm25_sent_max',
+  'bm25_sent_max_norm',
+  'cover_w',
+  'cover_u',
+  'cover_lead_w',
+  'cover_sent_max_w',
+  'miss_max_idf',
+  'n_sent_half_cover',
+  'h_terms',
+  'h_mass',
+  'h_words',
+  'b_words',
+  'b_sents',
+  'jaccard_stems',
+  'hits_stems',
+  'hits_stems_intro',
+  'bigram_hits',
+  'trigram_hits',
+  'char5_hits',
+  'char4_intro_hits',
+  'content_hits',
+  'content_share',
+  'propers_share',
+  'capitals_share',
+  'capitals_missing',
+  'numbers_share',
+  'numbers_missing',
+  'fig_same',
+  'fig_diff',
+  'h_question',
+  'h_quote',
+  'h_polarity',
+  'b_polarity',
+  'h_baseline_refuting',
   ...GROUP_NAMES.map((g) => `h_${g}`),
   ...GROUP_NAMES.map((g) => `b_${g}`),
   ...GROUP_NAMES.map((g) => `lead_${g}`),
   ...GROUP_NAMES.map((g) => `near_${g}`),
   ...GROUP_NAMES.map((g) => `best_${g}`),
-  'b_questions', 'b_quotes', 'near_question',
-  'b_neg_on_head', 'b_ref_on_head', 'near_neg_on_head', 'near_ref_on_head', 'h_neg_on_body', 'h_ref_on_body',
-  'refute_x_cover', 'hedge_x_cover',
+  'b_questions',
+  'b_quotes',
+  'near_question',
+  'b_neg_on_head',
+  'b_ref_on_head',
+  'near_neg_on_head',
+  'near_ref_on_head',
+  'h_neg_on_body',
+  'h_ref_on_body',
+  'refute_x_cover',
+  'hedge_x_cover',
 ];
 /** Feature names, in the order fnc1Features writes them. */
 export const FNC1_FEATURES: readonly string[] = names;
@@ -436,12 +664,18 @@ export function fnc1Features(headline: string, body: BodyPrep): Float64Array {
   const idf = body.idf;
   const h = prepareHeadline(headline, idf);
   const x = new Float64Array(F);
-  const set = (name: string, v: number): void => { x[IX[name]!] = Number.isFinite(v) ? v : 0; };
+  const set = (name: string, v: number): void => {
+    x[IX[name]!] = Number.isFinite(v) ? v : 0;
+  };
   const nT = h.terms.length;
   const S = body.sentences.length;
 
   // Whole body: tf-idf cosine, BM25, idf-weighted coverage of the headline's terms.
-  let dot = 0, bm = 0, covW = 0, covU = 0, missMax = 0;
+  let dot = 0,
+    bm = 0,
+    covW = 0,
+    covU = 0,
+    missMax = 0;
   const lenNorm = K1 * (1 - B + (B * body.nTerms) / Math.max(1, idf.table.avgBodyLen));
   for (let i = 0; i < nT; i++) {
     const t = h.terms[i]!;
@@ -463,11 +697,16 @@ export function fnc1Features(headline: string, body: BodyPrep): Float64Array {
 
   // Sentences: best cosine, BM25 and coverage; which sentences carry the claim ("near").
   const cos = new Float64Array(S);
-  let bmS = 0, covS = 0, leadCov = 0, halfCover = 0;
+  let bmS = 0,
+    covS = 0,
+    leadCov = 0,
+    halfCover = 0;
   const leadSeen = new Set<string>();
   for (let s = 0; s < S; s++) {
     const sp = body.sentences[s]!;
-    let d = 0, b = 0, c = 0;
+    let d = 0,
+      b = 0,
+      c = 0;
     const ln = K1 * (1 - B + (B * sp.len) / Math.max(1, idf.table.avgSentLen));
     for (let i = 0; i < nT; i++) {
       const n = sp.tf.get(h.terms[i]!);
@@ -475,7 +714,10 @@ export function fnc1Features(headline: string, body: BodyPrep): Float64Array {
       d += h.w[i]! * (1 + Math.log(n)) * h.idfs[i]!;
       b += (h.idfs[i]! * n * (K1 + 1)) / (n + ln);
       c += h.idfs[i]!;
-      if (s < 3 && !leadSeen.has(h.terms[i]!)) { leadSeen.add(h.terms[i]!); leadCov += h.idfs[i]!; }
+      if (s < 3 && !leadSeen.has(h.terms[i]!)) {
+        leadSeen.add(h.terms[i]!);
+        leadCov += h.idfs[i]!;
+      }
     }
     cos[s] = h.norm && sp.norm ? d / (h.norm * sp.norm) : 0;
     if (b > bmS) bmS = b;
@@ -488,13 +730,17 @@ export function fnc1Features(headline: string, body: BodyPrep): Float64Array {
   set('cos_sent_second', S > 1 ? cos[order[1]!]! : 0);
   set('cos_sent_top3', top.length ? top.reduce((a, i) => a + cos[i]!, 0) / Math.min(3, S) : 0);
   set('best_sent_pos', S && cos[order[0]!]! > 0 ? order[0]! / S : 1);
-  let leadD = 0, leadN = 0;
+  let leadD = 0,
+    leadN = 0;
   {
     // Lead = first two sentences as one vector.
     const tf = new Map<string, number>();
     for (let s = 0; s < Math.min(2, S); s++) for (const [t, n] of body.sentences[s]!.tf) tf.set(t, (tf.get(t) ?? 0) + n);
     leadN = vecNorm(tf, idf);
-    for (let i = 0; i < nT; i++) { const n = tf.get(h.terms[i]!); if (n) leadD += h.w[i]! * (1 + Math.log(n)) * h.idfs[i]!; }
+    for (let i = 0; i < nT; i++) {
+      const n = tf.get(h.terms[i]!);
+      if (n) leadD += h.w[i]! * (1 + Math.log(n)) * h.idfs[i]!;
+    }
   }
   set('cos_lead', h.norm && leadN ? leadD / (h.norm * leadN) : 0);
   set('bm25_sent_max', bmS);
@@ -529,18 +775,24 @@ export function fnc1Features(headline: string, body: BodyPrep): Float64Array {
 
   // Names and numbers.
   set('propers_share', shareIn(h.capitals, body.propers));
-  let capIn = 0, capMiss = 0;
-  for (const c of h.capitals) { if (body.stems.has(stem(c))) capIn++; else capMiss++; }
+  let capIn = 0,
+    capMiss = 0;
+  for (const c of h.capitals) {
+    if (body.stems.has(stem(c))) capIn++;
+    else capMiss++;
+  }
   set('capitals_share', h.capitals.length ? capIn / h.capitals.length : 0);
   set('capitals_missing', capMiss);
   let numIn = 0;
   for (const n of h.numbers) if (body.numbers.has(n)) numIn++;
   set('numbers_share', h.numbers.length ? numIn / h.numbers.length : -1);
   set('numbers_missing', h.numbers.length - numIn);
-  let same = 0, diff = 0;
+  let same = 0,
+    diff = 0;
   for (const fa of h.figures) {
     if (fa.kind === 'year' || fa.kind === 'date') continue;
-    let s = false, d = false;
+    let s = false,
+      d = false;
     for (const fb of body.figures) {
       if (!sameQuantity(fa, fb)) continue;
       if (sameValue(fa, fb)) s = true;
@@ -560,14 +812,24 @@ export function fnc1Features(headline: string, body: BodyPrep): Float64Array {
   set('h_baseline_refuting', h.baselineRefuting);
   const per100 = 100 / Math.max(1, body.nWords);
   const near = new Float64Array(NG);
-  let nearQuestion = 0, nearNeg = 0, nearRef = 0;
+  let nearQuestion = 0,
+    nearNeg = 0,
+    nearRef = 0;
   const headTermSet = new Set(h.terms);
   for (const s of top) {
     const sp = body.sentences[s]!;
     for (let k = 0; k < NG; k++) near[k]! += sp.groups[k]!;
     if (sp.question) nearQuestion++;
-    for (const t of sp.negScope) if (headTermSet.has(t)) { nearNeg++; break; }
-    for (const t of sp.refScope) if (headTermSet.has(t)) { nearRef++; break; }
+    for (const t of sp.negScope)
+      if (headTermSet.has(t)) {
+        nearNeg++;
+        break;
+      }
+    for (const t of sp.refScope)
+      if (headTermSet.has(t)) {
+        nearRef++;
+        break;
+      }
   }
   const best = S && cos[order[0]!]! > 0 ? body.sentences[order[0]!]!.groups : new Float64Array(NG);
   for (let k = 0; k < NG; k++) {
@@ -581,16 +843,26 @@ export function fnc1Features(headline: string, body: BodyPrep): Float64Array {
   set('b_questions', body.questions);
   set('b_quotes', body.quotes * per100);
   set('near_question', nearQuestion);
-  let bNeg = 0, bRef = 0;
+  let bNeg = 0,
+    bRef = 0;
   for (const sp of body.sentences) {
-    for (const t of sp.negScope) if (headTermSet.has(t)) { bNeg++; break; }
-    for (const t of sp.refScope) if (headTermSet.has(t)) { bRef++; break; }
+    for (const t of sp.negScope)
+      if (headTermSet.has(t)) {
+        bNeg++;
+        break;
+      }
+    for (const t of sp.refScope)
+      if (headTermSet.has(t)) {
+        bRef++;
+        break;
+      }
   }
   set('b_neg_on_head', bNeg);
   set('b_ref_on_head', bRef);
   set('near_neg_on_head', nearNeg);
   set('near_ref_on_head', nearRef);
-  let hNeg = 0, hRef = 0;
+  let hNeg = 0,
+    hRef = 0;
   for (const t of h.negScope) if (body.tf.has(t)) hNeg++;
   for (const t of h.refScope) if (body.tf.has(t)) hRef++;
   set('h_neg_on_body', hNeg);
@@ -632,7 +904,10 @@ export function decideFnc1(p: ArrayLike<number>, decision: Fnc1Model['decision']
   let bestScore = 0.25 * p[U]! * (s[U] ?? 1);
   for (let k = 0; k < 3; k++) {
     const v = 0.25 * (1 - p[U]!) + 0.75 * p[k]! * (s[k] ?? 1);
-    if (v > bestScore) { bestScore = v; best = k; }
+    if (v > bestScore) {
+      bestScore = v;
+      best = k;
+    }
   }
   return best;
 }

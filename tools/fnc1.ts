@@ -8,7 +8,18 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from './corpus-files';
 import { mulberry32 } from './gbdt-train';
-import { FNC1_CLASSES, prepareBody, predictFnc1Index, makeIdf, fnc1Features, type BodyPrep, type Fnc1Class, type Fnc1Model, type IdfModel, type IdfTable } from './fnc1-features';
+import {
+  FNC1_CLASSES,
+  prepareBody,
+  predictFnc1Index,
+  makeIdf,
+  fnc1Features,
+  type BodyPrep,
+  type Fnc1Class,
+  type Fnc1Model,
+  type IdfModel,
+  type IdfTable,
+} from './fnc1-features';
 
 /**
  * Where the FNC-1 CSVs are: $FNC1_DIR, else the workspace's shared datasets beside the checkout
@@ -47,7 +58,11 @@ export function parseCsv(text: string): string[][] {
     const ch = text[i]!;
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
         quoted = false;
         i++;
         continue;
@@ -59,8 +74,19 @@ export function parseCsv(text: string): string[][] {
       i = end;
       continue;
     }
-    if (ch === '"' && !fieldStarted) { quoted = true; fieldStarted = true; i++; continue; }
-    if (ch === ',') { row.push(field); field = ''; fieldStarted = false; i++; continue; }
+    if (ch === '"' && !fieldStarted) {
+      quoted = true;
+      fieldStarted = true;
+      i++;
+      continue;
+    }
+    if (ch === ',') {
+      row.push(field);
+      field = '';
+      fieldStarted = false;
+      i++;
+      continue;
+    }
     if (ch === '\r' || ch === '\n') {
       row.push(field);
       rows.push(row);
@@ -76,7 +102,10 @@ export function parseCsv(text: string): string[][] {
     i++;
   }
   if (quoted) throw new InputError('unterminated quoted field at end of CSV');
-  if (fieldStarted || row.length) { row.push(field); rows.push(row); }
+  if (fieldStarted || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -150,7 +179,8 @@ export function readStances(path: string): Fnc1Pair[] {
     const pair: Fnc1Pair = { headline: row[h]!, bodyId: row[b]!.trim() };
     if (s >= 0) {
       const label = (row[s] ?? '').trim().toLowerCase();
-      if (!(FNC1_CLASSES as readonly string[]).includes(label)) throw new InputError(`stances file ${path}: row ${r + 1} has unknown stance "${row[s]}"`);
+      if (!(FNC1_CLASSES as readonly string[]).includes(label))
+        throw new InputError(`stances file ${path}: row ${r + 1} has unknown stance "${row[s]}"`);
       pair.stance = label as Fnc1Class;
     }
     out.push(pair);
@@ -168,14 +198,21 @@ export function loadTrain(dir = FNC1_DIR): Fnc1Data {
 }
 
 export function loadCompetition(dir = FNC1_DIR): Fnc1Data {
-  return { bodies: readBodies(join(dir, 'competition_test_bodies.csv')), pairs: readStances(join(dir, 'competition_test_stances_unlabeled.csv')) };
+  return {
+    bodies: readBodies(join(dir, 'competition_test_bodies.csv')),
+    pairs: readStances(join(dir, 'competition_test_stances_unlabeled.csv')),
+  };
 }
 
 /**
  * The body-ID hold-out split (like the official baseline): body ids sorted numerically, shuffled with a
  * seeded PRNG, the first 80% fit the model and the rest validate it. No body is on both sides.
  */
-export function splitBodies(bodyIds: Iterable<string>, seed = SPLIT_SEED, holdout = HOLDOUT_SHARE): { fit: Set<string>; validation: Set<string> } {
+export function splitBodies(
+  bodyIds: Iterable<string>,
+  seed = SPLIT_SEED,
+  holdout = HOLDOUT_SHARE,
+): { fit: Set<string>; validation: Set<string> } {
   const ids = [...new Set(bodyIds)].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
   const rand = mulberry32(seed);
   for (let i = ids.length - 1; i > 0; i--) {
@@ -203,9 +240,12 @@ export interface Fnc1Score {
 export function scoreFnc1(gold: readonly Fnc1Class[], predicted: readonly Fnc1Class[]): Fnc1Score {
   const K = FNC1_CLASSES.length;
   const confusion = Array.from({ length: K }, () => new Array<number>(K).fill(0));
-  let raw = 0, best = 0, right = 0;
+  let raw = 0,
+    best = 0,
+    right = 0;
   for (let i = 0; i < gold.length; i++) {
-    const g = gold[i]!, p = predicted[i]!;
+    const g = gold[i]!,
+      p = predicted[i]!;
     confusion[FNC1_CLASSES.indexOf(g)]![FNC1_CLASSES.indexOf(p)]!++;
     if (g === p) right++;
     if (g === 'unrelated') {
@@ -217,7 +257,14 @@ export function scoreFnc1(gold: readonly Fnc1Class[], predicted: readonly Fnc1Cl
       if (p === g) raw += 0.75;
     }
   }
-  return { relativeScore: best ? (100 * raw) / best : 0, raw, best, confusion, n: gold.length, accuracy: gold.length ? right / gold.length : 0 };
+  return {
+    relativeScore: best ? (100 * raw) / best : 0,
+    raw,
+    best,
+    confusion,
+    n: gold.length,
+    accuracy: gold.length ? right / gold.length : 0,
+  };
 }
 
 /** The confusion matrix as aligned text (rows gold, columns predicted). */
@@ -284,7 +331,12 @@ export interface CliResult {
 }
 
 /** The CLI's work without the argument parsing: read, predict, write; returns class counts and time. */
-export function runFnc1(bodiesPath: string, stancesPath: string, outPath: string | null, modelPath = MODEL_FILE): CliResult & { labels: Fnc1Class[]; pairs: Fnc1Pair[] } {
+export function runFnc1(
+  bodiesPath: string,
+  stancesPath: string,
+  outPath: string | null,
+  modelPath = MODEL_FILE,
+): CliResult & { labels: Fnc1Class[]; pairs: Fnc1Pair[] } {
   const t0 = performance.now();
   const bodies = readBodies(bodiesPath);
   const pairs = readStances(stancesPath);
@@ -310,7 +362,10 @@ function parseArgs(argv: string[]): { bodies: string; stances: string; out: stri
   const args: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--help' || a === '-h') { console.log(USAGE); process.exit(0); }
+    if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    }
     const m = /^--(bodies|stances|out)(?:=(.*))?$/.exec(a);
     if (!m) throw new InputError(`unknown argument "${a}"; ${USAGE}`);
     const v = m[2] ?? argv[++i];
@@ -336,5 +391,13 @@ function main(): void {
   }
 }
 
-const invoked = process.argv[1] ? (() => { try { return realpathSync(process.argv[1]!); } catch { return ''; } })() : '';
+const invoked = process.argv[1]
+  ? (() => {
+      try {
+        return realpathSync(process.argv[1]!);
+      } catch {
+        return '';
+      }
+    })()
+  : '';
 if (invoked === fileURLToPath(import.meta.url)) main();

@@ -1,11 +1,8 @@
-// The gold set on disk (test/fixtures/gold/) and the engine run over it — shared by `npm run eval`,
+// The engine run over the gold set (test/fixtures/gold/, loaded by tools/fixtures.ts) — shared by `npm run eval`,
 // the evaluation test and the benchmarks.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from './corpus-files';
 import { loadGoldPages, loadGoldPairs } from './fixtures';
 import { crossReferenceHtml, bundledMatcher } from './page-pipeline';
-import { addCounts, bootstrapF1, prf, scorePage, scorePairs, type GoldPage, type PageScore, type PairLabel, type Counts } from './evaluate';
+import { addCounts, bootstrapF1, prf, scorePage, scorePairs, type PageScore, type Counts } from './evaluate';
 import { analyze } from '../lib/text/analyze';
 import { comparePair } from '../lib/match/compare';
 import { applyClaims, decideStance, DEFAULT_PARAMS, type StanceParams } from '../lib/match/stance';
@@ -15,14 +12,17 @@ import type { XrefReport } from '../lib/core/report';
 
 export interface EvalResult {
   pages: { name: string; split: string; kind: string; score: PageScore; report: XrefReport }[];
-  bySplit: Record<'dev' | 'holdout' | 'all', {
-    corroborates: ReturnType<typeof prf>;
-    conflicts: ReturnType<typeof prf>;
-    /** 95% bootstrap intervals of the F1s, resampling the split's paragraphs. */
-    interval: Record<'corroborates' | 'conflicts', { low: number; high: number }>;
-    gateAccuracy: number;
-    nearMissMatches: number;
-  }>;
+  bySplit: Record<
+    'dev' | 'holdout' | 'all',
+    {
+      corroborates: ReturnType<typeof prf>;
+      conflicts: ReturnType<typeof prf>;
+      /** 95% bootstrap intervals of the F1s, resampling the split's paragraphs. */
+      interval: Record<'corroborates' | 'conflicts', { low: number; high: number }>;
+      gateAccuracy: number;
+      nearMissMatches: number;
+    }
+  >;
   pairs: ReturnType<typeof scorePairs>;
 }
 
@@ -37,27 +37,38 @@ export function evaluateGold(params: StanceParams = DEFAULT_PARAMS): EvalResult 
   const bySplit = {} as EvalResult['bySplit'];
   for (const split of ['dev', 'holdout', 'all'] as const) {
     const sel = pages.filter((p) => split === 'all' || p.split === split);
-    let c = zero(), k = zero();
-    for (const p of sel) { c = addCounts(c, p.score.counts.corroborates); k = addCounts(k, p.score.counts.conflicts); }
+    let c = zero(),
+      k = zero();
+    for (const p of sel) {
+      c = addCounts(c, p.score.counts.corroborates);
+      k = addCounts(k, p.score.counts.conflicts);
+    }
     const paragraphs = sel.flatMap((p) => p.score.paragraphs);
     bySplit[split] = {
       corroborates: prf(c),
       conflicts: prf(k),
-      interval: { corroborates: bootstrapF1(paragraphs.map((x) => x.corroborates)), conflicts: bootstrapF1(paragraphs.map((x) => x.conflicts)) },
+      interval: {
+        corroborates: bootstrapF1(paragraphs.map((x) => x.corroborates)),
+        conflicts: bootstrapF1(paragraphs.map((x) => x.conflicts)),
+      },
       gateAccuracy: sel.filter((p) => p.score.gateCorrect).length / Math.max(1, sel.length),
       nearMissMatches: sel.reduce((n, p) => n + p.score.nearMissMatches, 0),
     };
   }
   const m = bundledMatcher();
-  const pairs = scorePairs(loadGoldPairs().map((p) => {
-    const a = analyze(p.a), b = analyze(p.b);
-    const e = comparePair(a, b, m.ctx);
-    const sa = findSpeaker(a, null), sb = findSpeaker(b, null);
-    const claims = linkClaims(extractClaims(a, sa), extractClaims(b, sb));
-    const d = m.data.model
-      ? m.data.model.decide(e, a, b, { rank: 0, sentences: 1, pageSpeaker: sa, statementSpeaker: sb, claims })
-      : applyClaims(decideStance(e, params), claims);
-    return { gold: p.label, predicted: d.stance };
-  }));
+  const pairs = scorePairs(
+    loadGoldPairs().map((p) => {
+      const a = analyze(p.a),
+        b = analyze(p.b);
+      const e = comparePair(a, b, m.ctx);
+      const sa = findSpeaker(a, null),
+        sb = findSpeaker(b, null);
+      const claims = linkClaims(extractClaims(a, sa), extractClaims(b, sb));
+      const d = m.data.model
+        ? m.data.model.decide(e, a, b, { rank: 0, sentences: 1, pageSpeaker: sa, statementSpeaker: sb, claims })
+        : applyClaims(decideStance(e, params), claims);
+      return { gold: p.label, predicted: d.stance };
+    }),
+  );
   return { pages, bySplit, pairs };
 }

@@ -62,13 +62,20 @@ export function linesOf(excerpts: readonly string[]): { text: string; stored?: '
 }
 
 function slugs(): string[] {
-  return readdirSync(IN).filter((f) => f.endsWith('.json') && f !== 'split.json').map((f) => f.replace(/\.json$/, '')).sort();
+  return readdirSync(IN)
+    .filter((f) => f.endsWith('.json') && f !== 'split.json')
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
 }
 
 const readRaw = (slug: string) => JSON.parse(readFileSync(join(IN, `${slug}.json`), 'utf8')) as Raw;
 /** The outlet a site belongs to: its registrable domain (balkan.news-pravda.com → news-pravda.com). */
 function domainOf(site: string): string {
-  const parts = site.toLowerCase().replace(/^www\./, '').replace(/\.$/, '').split('.');
+  const parts = site
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '')
+    .split('.');
   if (/^\d+$/.test(parts.at(-1) ?? '')) return parts.join('.');
   const keep = parts.length > 2 && /^(co|com|net|org|gov|ac)$/.test(parts.at(-2)!) ? 3 : 2;
   return parts.slice(-keep).join('.');
@@ -83,14 +90,21 @@ function groups(): Map<string, string> {
   const raws = names.map(readRaw);
   const parent = names.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const join = (i: number, j: number) => { parent[find(i)] = find(j); };
+  const join = (i: number, j: number) => {
+    parent[find(i)] = find(j);
+  };
   const shingles = raws.map((r) => {
-    const w = r.excerpts.join(' ').toLowerCase().match(/[a-z]+/g) ?? [];
+    const w =
+      r.excerpts
+        .join(' ')
+        .toLowerCase()
+        .match(/[a-z]+/g) ?? [];
     return new Set(w.slice(0, Math.max(0, w.length - 5)).map((_, i) => w.slice(i, i + 6).join(' ')));
   });
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
-      const a = raws[i]!, b = raws[j]!;
+      const a = raws[i]!,
+        b = raws[j]!;
       let shared = 0;
       for (const x of shingles[i]!) if (shingles[j]!.has(x)) shared++;
       const overlap = shared / Math.max(1, Math.min(shingles[i]!.size, shingles[j]!.size));
@@ -102,13 +116,16 @@ function groups(): Map<string, string> {
   return out;
 }
 
-
 function skeleton(): void {
   mkdirSync(join(IN, 'skeleton'), { recursive: true });
   for (const s of slugs()) {
     const r = readRaw(s);
     const lines = linesOf(r.excerpts);
-    const txt = [`# ${s}  (${r.kind})  ${r.outlet}  ${r.date ?? ''}  ${r.url}`, `# title: ${r.title ?? '(none)'}`, ...lines.map((l, i) => `[${i}]${l.stored ? ' (stored date: not body)' : ''} ${l.text}`)].join('\n');
+    const txt = [
+      `# ${s}  (${r.kind})  ${r.outlet}  ${r.date ?? ''}  ${r.url}`,
+      `# title: ${r.title ?? '(none)'}`,
+      ...lines.map((l, i) => `[${i}]${l.stored ? ' (stored date: not body)' : ''} ${l.text}`),
+    ].join('\n');
     writeFileSync(join(IN, 'skeleton', `${s}.txt`), txt + '\n');
   }
   console.log(`${slugs().length} skeletons in ${join(IN, 'skeleton')}`);
@@ -129,18 +146,22 @@ function split(): void {
     const r = readRaw(s);
     const name = groupOfSlug.get(s)!;
     const g = counts.get(name) ?? { coverage: 0, miss: 0, members: [] };
-    if (r.kind === 'coverage') g.coverage++; else g.miss++;
+    if (r.kind === 'coverage') g.coverage++;
+    else g.miss++;
     g.members.push(s);
     counts.set(name, g);
   }
   const h = (x: string) => createHash('sha256').update(x).digest('hex');
-  const order = [...counts.entries()].sort((a, b) => b[1].coverage + b[1].miss - (a[1].coverage + a[1].miss) || h(a[0]).localeCompare(h(b[0])));
+  const order = [...counts.entries()].sort(
+    (a, b) => b[1].coverage + b[1].miss - (a[1].coverage + a[1].miss) || h(a[0]).localeCompare(h(b[0])),
+  );
   const tally = { dev: { coverage: 0, miss: 0 }, test: { coverage: 0, miss: 0 } };
   const assign: Record<string, 'dev' | 'test'> = {};
   const byGroup: Record<string, string[]> = {};
   for (const [name, g] of order) {
     const kind = g.coverage >= g.miss ? 'coverage' : 'miss';
-    const to = tally.test[kind] < tally.dev[kind] ? 'test' : tally.dev[kind] < tally.test[kind] ? 'dev' : h(name) < h(`${name}#`) ? 'test' : 'dev';
+    const to =
+      tally.test[kind] < tally.dev[kind] ? 'test' : tally.dev[kind] < tally.test[kind] ? 'dev' : h(name) < h(`${name}#`) ? 'test' : 'dev';
     for (const m of g.members) assign[m] = to;
     byGroup[name] = g.members;
     tally[to].coverage += g.coverage;
@@ -166,7 +187,10 @@ function extend(): void {
     if (split.assign[slug]) continue;
     const mates = members.get(grouped.get(slug)!) ?? [];
     const clash = mates.find((x) => split.assign[x] === 'test');
-    if (clash) { console.error(`${slug}: shares an outlet group with test-half ${clash}; not added`); continue; }
+    if (clash) {
+      console.error(`${slug}: shares an outlet group with test-half ${clash}; not added`);
+      continue;
+    }
     split.assign[slug] = 'dev';
     const home = mates.find((x) => split.assign[x] === 'dev' && x !== slug);
     const key = Object.entries(split.groups).find(([, m]) => home && m.includes(home))?.[0] ?? slug;
@@ -178,7 +202,10 @@ function extend(): void {
 }
 
 function build(): void {
-  const { assign, groups: byGroup } = JSON.parse(readFileSync(join(IN, 'split.json'), 'utf8')) as { assign: Record<string, 'dev' | 'test'>; groups: Record<string, string[]> };
+  const { assign, groups: byGroup } = JSON.parse(readFileSync(join(IN, 'split.json'), 'utf8')) as {
+    assign: Record<string, 'dev' | 'test'>;
+    groups: Record<string, string[]>;
+  };
   const groupOf = new Map(Object.entries(byGroup).flatMap(([g, members]) => members.map((m) => [m, g] as const)));
   // --partial: write unlabelled articles too, flagged (for work on the gate while labelling goes on).
   const partial = process.argv.includes('--partial');
@@ -189,50 +216,87 @@ function build(): void {
   for (const s of slugs()) {
     const r = readRaw(s);
     const to = assign[s];
-    if (!to) { console.error(`${s}: no split`); problems++; continue; }
+    if (!to) {
+      console.error(`${s}: no split`);
+      problems++;
+      continue;
+    }
     const labelFile = join(IN, 'labels', `${s}.json`);
     const labelled = existsSync(labelFile);
-    if (!labelled && !partial) { console.error(`${s}: not labelled`); problems++; continue; }
+    if (!labelled && !partial) {
+      console.error(`${s}: not labelled`);
+      problems++;
+      continue;
+    }
     const labels = (labelled ? JSON.parse(readFileSync(labelFile, 'utf8')) : {}) as Labels;
     const lines = linesOf(r.excerpts);
     const stmt = (id: string) => {
       const st = byId.get(id);
-      if (!st) { console.error(`${s}: unknown statement ${id}`); problems++; }
+      if (!st) {
+        console.error(`${s}: unknown statement ${id}`);
+        problems++;
+      }
       return st;
     };
     const paragraphs = lines.map((l, i) => {
       const why = l.stored ? 'stored date' : labels.nonBody?.[String(i)];
       if (why) return { text: l.text, body: false, why };
-      const expect = (labels.expect ?? []).filter((e) => e.p === i).flatMap((e) => {
-        const st = stmt(e.id);
-        return st ? [{ stance: e.stance, source: st.source, statementContains: st.text, ...(e.note ? { note: e.note } : {}) }] : [];
-      });
-      const borderline = (labels.borderline ?? []).filter((e) => e.p === i).flatMap((e) => {
-        const st = stmt(e.id);
-        return st ? [{ source: st.source, statementContains: st.text, ...(e.note ? { note: e.note } : {}) }] : [];
-      });
+      const expect = (labels.expect ?? [])
+        .filter((e) => e.p === i)
+        .flatMap((e) => {
+          const st = stmt(e.id);
+          return st ? [{ stance: e.stance, source: st.source, statementContains: st.text, ...(e.note ? { note: e.note } : {}) }] : [];
+        });
+      const borderline = (labels.borderline ?? [])
+        .filter((e) => e.p === i)
+        .flatMap((e) => {
+          const st = stmt(e.id);
+          return st ? [{ source: st.source, statementContains: st.text, ...(e.note ? { note: e.note } : {}) }] : [];
+        });
       return { text: l.text, body: true, expect, ...(borderline.length ? { borderline } : {}) };
     });
     for (const e of [...(labels.expect ?? []), ...(labels.borderline ?? [])]) {
-      if (!paragraphs[e.p]?.body) { console.error(`${s}: label on line ${e.p}, which is not a body line`); problems++; }
+      if (!paragraphs[e.p]?.body) {
+        console.error(`${s}: label on line ${e.p}, which is not a body line`);
+        problems++;
+      }
     }
-    if (r.kind === 'near-miss' && (labels.expect ?? []).length) { console.error(`${s}: a near miss carries labels`); problems++; }
+    if (r.kind === 'near-miss' && (labels.expect ?? []).length) {
+      console.error(`${s}: a near miss carries labels`);
+      problems++;
+    }
     const fixture = {
-      url: r.url, site: r.site, outlet: r.outlet, wire: r.wire, group: groupOf.get(s), date: r.date, title: r.title, kind: r.kind, event: r.event, style: r.style,
+      url: r.url,
+      site: r.site,
+      outlet: r.outlet,
+      wire: r.wire,
+      group: groupOf.get(s),
+      date: r.date,
+      title: r.title,
+      kind: r.kind,
+      event: r.event,
+      style: r.style,
       ...(labelled ? {} : { unlabelled: true }),
       stored: 'search tool, corpus "pages" (stored copy of the public page); lines verbatim',
       paragraphs,
     };
     writeFileSync(join(REAL, to, `${s}.json`), JSON.stringify(fixture, null, 2) + '\n');
   }
-  if (problems) { console.error(`${problems} problem(s)`); process.exitCode = 1; }
+  if (problems) {
+    console.error(`${problems} problem(s)`);
+    process.exitCode = 1;
+  }
 }
 
 const cmd = process.argv[1]?.endsWith('real-build.ts') ? process.argv[2] : 'none';
-if (cmd === 'none') { /* imported */ }
-else if (cmd === 'skeleton') skeleton();
+if (cmd === 'none') {
+  /* imported */
+} else if (cmd === 'skeleton') skeleton();
 else if (cmd === 'inventory') inventory();
 else if (cmd === 'split') split();
 else if (cmd === 'build') build();
 else if (cmd === 'extend') extend();
-else { console.error('usage: tsx tools/real-build.ts skeleton|inventory|split|extend|build'); process.exitCode = 2; }
+else {
+  console.error('usage: tsx tools/real-build.ts skeleton|inventory|split|extend|build');
+  process.exitCode = 2;
+}

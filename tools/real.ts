@@ -1,10 +1,6 @@
-// The real-world evaluation set on disk (test/fixtures/real/{dev,test}/, see the README there) and
-// the engine run over it: each body line is a paragraph, the gate reads every line with the title,
+// The engine run over the real-world evaluation set (test/fixtures/real/{dev,test}/, see the README
+// there; loaded by tools/fixtures.ts): each body line is a paragraph, the gate reads every line with the title,
 // URL and date as it would on the page. Shared by `npm run eval -- --real` and its test.
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from './corpus-files';
 import { loadReal, type Half, type RealArticle, type RealLabel } from './fixtures';
 import { bundledMatcher } from './page-pipeline';
 import { scoreCoverage, type CoverageInput } from '../lib/gate/coverage';
@@ -17,7 +13,9 @@ import { evaluateGold } from './gold';
 
 /** The gate's input as pageSignals() reads a page: title, URL, publication date, opening text (every stored line). */
 export function gateInput(a: RealArticle): CoverageInput {
-  const text = [a.date ?? '', ...a.paragraphs.filter((p) => p.why !== 'stored date').map((p) => p.text)].join('\n').slice(0, GATE_TEXT_CHARS + 2000);
+  const text = [a.date ?? '', ...a.paragraphs.filter((p) => p.why !== 'stored date').map((p) => p.text)]
+    .join('\n')
+    .slice(0, GATE_TEXT_CHARS + 2000);
   return { title: a.title ?? '', url: a.url, text };
 }
 
@@ -44,13 +42,21 @@ export function scoreReal(a: RealArticle, report: XrefReport, statements: readon
   const zero = () => ({ corroborates: { tp: 0, fp: 0, fn: 0 }, conflicts: { tp: 0, fp: 0, fn: 0 } });
   const counts = zero();
   const paragraphs = report.paragraphs.map(zero);
-  const out: ArticleScore = { counts, paragraphs, gateRight: report.coverage.isCoverage === (a.kind === 'coverage'), listedOnNearMiss: 0, missed: [], spurious: [] };
+  const out: ArticleScore = {
+    counts,
+    paragraphs,
+    gateRight: report.coverage.isCoverage === (a.kind === 'coverage'),
+    listedOnNearMiss: 0,
+    missed: [],
+    spurious: [],
+  };
   const listed = report.paragraphs.flatMap((p, i) => p.matches.filter((m) => m.stance !== 'related').map((m) => ({ i, m })));
   if (a.kind === 'near-miss') {
     out.listedOnNearMiss = listed.length;
     return out;
   }
-  const full = (source: string, contains: string) => statements.find((s) => s.source === source && key(s.text).includes(key(contains)))?.text ?? contains;
+  const full = (source: string, contains: string) =>
+    statements.find((s) => s.source === source && key(s.text).includes(key(contains)))?.text ?? contains;
   const body = a.paragraphs.filter((p) => p.body);
   const expected = new Map<string, { i: number; l: RealLabel; statement: string }>();
   const borderline = new Set<string>();
@@ -69,7 +75,11 @@ export function scoreReal(a: RealArticle, report: XrefReport, statements: readon
   for (const { i, m } of listed) {
     const s = m.stance as 'corroborates' | 'conflicts';
     const k = `${i}|${m.sourceId}|${key(m.statement)}|${s}`;
-    if (expected.has(k)) { count(i, s, 'tp'); found.add(k); continue; }
+    if (expected.has(k)) {
+      count(i, s, 'tp');
+      found.add(k);
+      continue;
+    }
     if (borderline.has(`${i}|${m.sourceId}|${key(m.statement)}`)) continue;
     count(i, s, 'fp');
     out.spurious.push({ paragraph: i, stance: s, source: m.sourceId, statement: m.statement, reason: m.reason });
@@ -109,15 +119,21 @@ export interface RealResult {
 export function evaluateReal(m: Matcher = bundledMatcher()): RealResult {
   const statements = m.data.statements;
   const gold = evaluateGold();
-  const articles = (['dev', 'test'] as const).flatMap((half) => loadReal(half).map((a) => {
-    const report = runReal(a, m);
-    return { a, report, score: scoreReal(a, report, statements) };
-  }));
+  const articles = (['dev', 'test'] as const).flatMap((half) =>
+    loadReal(half).map((a) => {
+      const report = runReal(a, m);
+      return { a, report, score: scoreReal(a, report, statements) };
+    }),
+  );
   const halves = {} as Record<Half, HalfFigures>;
   for (const half of ['dev', 'test'] as const) {
     const sel = articles.filter((x) => x.a.half === half);
-    let c: Counts = { tp: 0, fp: 0, fn: 0 }, k: Counts = { tp: 0, fp: 0, fn: 0 };
-    for (const x of sel) { c = addCounts(c, x.score.counts.corroborates); k = addCounts(k, x.score.counts.conflicts); }
+    let c: Counts = { tp: 0, fp: 0, fn: 0 },
+      k: Counts = { tp: 0, fp: 0, fn: 0 };
+    for (const x of sel) {
+      c = addCounts(c, x.score.counts.corroborates);
+      k = addCounts(k, x.score.counts.conflicts);
+    }
     const goldPages = gold.pages.filter((p) => p.kind === 'coverage' && p.split === (half === 'dev' ? 'dev' : 'holdout'));
     let kg = k;
     for (const p of goldPages) kg = addCounts(kg, p.score.counts.conflicts);
@@ -139,19 +155,36 @@ export function evaluateReal(m: Matcher = bundledMatcher()): RealResult {
       },
       counts: { corroborates: c, conflicts: k, conflictsWithGold: kg },
       // Named misses only for the development half: the test half is read in aggregate alone.
-      gateMisses: half === 'test' ? [] : sel.filter((x) => !x.score.gateRight).map((x) => ({ name: x.a.name, kind: x.a.kind, reason: x.report.coverage.reason })),
+      gateMisses:
+        half === 'test'
+          ? []
+          : sel.filter((x) => !x.score.gateRight).map((x) => ({ name: x.a.name, kind: x.a.kind, reason: x.report.coverage.reason })),
     };
   }
   return { halves, articles };
 }
 
 /** A labelled real article in the shape the stance model's training reads (tools/stance-data.ts). */
-export function realAsLabelled(a: RealArticle): { name: string; paragraphs: { text: string }[]; expect: { paragraphContains: string; stance: string; source: string; statementContains: string }[]; related: { paragraphContains: string; source: string; statementContains: string }[] } {
+export function realAsLabelled(a: RealArticle): {
+  name: string;
+  paragraphs: { text: string }[];
+  expect: { paragraphContains: string; stance: string; source: string; statementContains: string }[];
+  related: { paragraphContains: string; source: string; statementContains: string }[];
+} {
   const body = a.paragraphs.filter((p) => p.body);
   return {
     name: `real:${a.name}`,
     paragraphs: body.map((p) => ({ text: p.text })),
-    expect: body.flatMap((p) => (p.expect ?? []).map((l) => ({ paragraphContains: p.text, stance: l.stance, source: l.source, statementContains: l.statementContains }))),
-    related: body.flatMap((p) => (p.borderline ?? []).map((l) => ({ paragraphContains: p.text, source: l.source, statementContains: l.statementContains }))),
+    expect: body.flatMap((p) =>
+      (p.expect ?? []).map((l) => ({
+        paragraphContains: p.text,
+        stance: l.stance,
+        source: l.source,
+        statementContains: l.statementContains,
+      })),
+    ),
+    related: body.flatMap((p) =>
+      (p.borderline ?? []).map((l) => ({ paragraphContains: p.text, source: l.source, statementContains: l.statementContains })),
+    ),
   };
 }

@@ -7,9 +7,58 @@ import { claimKeys } from '../lib/claims';
 import { analyze } from '../lib/text/analyze';
 import { mulberry32 } from './gbdt-train';
 
-const PEOPLE = ['Lavrov', 'Rubio', 'Waltz', 'Witkoff', 'Ushakov', 'Dmitriev', 'Peskov', 'Macron', 'Scholz', 'Erdogan', 'Guterres', 'Blinken', 'Wang Yi', 'Starmer', 'Meloni', 'Sybiha', 'Yermak', 'Kellogg', 'Vance', 'Grossi'];
-const PLACES = ['Riyadh', 'Geneva', 'Istanbul', 'Vienna', 'Helsinki', 'Doha', 'Jeddah', 'Abu Dhabi', 'Minsk', 'Ankara', 'Oslo', 'Beijing', 'Brussels', 'Anchorage'];
-const TOPICS = ['grain exports', 'prisoner exchanges', 'arms control', 'energy prices', 'Black Sea shipping', 'nuclear safety', 'trade tariffs', 'visa rules', 'air links', 'cultural exchanges', 'climate finance', 'Arctic shipping'];
+const PEOPLE = [
+  'Lavrov',
+  'Rubio',
+  'Waltz',
+  'Witkoff',
+  'Ushakov',
+  'Dmitriev',
+  'Peskov',
+  'Macron',
+  'Scholz',
+  'Erdogan',
+  'Guterres',
+  'Blinken',
+  'Wang Yi',
+  'Starmer',
+  'Meloni',
+  'Sybiha',
+  'Yermak',
+  'Kellogg',
+  'Vance',
+  'Grossi',
+];
+const PLACES = [
+  'Riyadh',
+  'Geneva',
+  'Istanbul',
+  'Vienna',
+  'Helsinki',
+  'Doha',
+  'Jeddah',
+  'Abu Dhabi',
+  'Minsk',
+  'Ankara',
+  'Oslo',
+  'Beijing',
+  'Brussels',
+  'Anchorage',
+];
+const TOPICS = [
+  'grain exports',
+  'prisoner exchanges',
+  'arms control',
+  'energy prices',
+  'Black Sea shipping',
+  'nuclear safety',
+  'trade tariffs',
+  'visa rules',
+  'air links',
+  'cultural exchanges',
+  'climate finance',
+  'Arctic shipping',
+];
 const NUMBERS = ['two', 'three', 'four', 'five', 'six', 'nine', 'twelve', '24', '48', '176', '300'];
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
@@ -39,8 +88,17 @@ export function scaledCorpus(corpus: CompiledCorpus, factor: number, seed = 42):
     const an = analyze(text);
     const source = pick(r, sources);
     out.push({
-      ...a, id: `gen-${i}`, source, article: `gen-article-${i % 500}`, text,
-      entities: an.entities, terms: an.terms, figures: an.figures, quotes: an.quotes, cues: [...new Set(an.cues.map((c) => c.cue))], claims: claimKeys(an, a.speaker),
+      ...a,
+      id: `gen-${i}`,
+      source,
+      article: `gen-article-${i % 500}`,
+      text,
+      entities: an.entities,
+      terms: an.terms,
+      figures: an.figures,
+      quotes: an.quotes,
+      cues: [...new Set(an.cues.map((c) => c.cue))],
+      claims: claimKeys(an, a.speaker),
     });
   }
   return { ...corpus, statements: out, index: undefined as never };

@@ -30,7 +30,11 @@ export interface Row {
 /** Rows of one gold page, with the number of gold claims retrieval never offered (misses for sure).
  * Training reads 20 candidates per paragraph (more negatives to learn from) where the engine compares
  * CANDIDATES (10): ranks 10–19 never held a listed match on the development pages. */
-export function pageRows(m: Matcher, g: GoldPageFile | LabelledParagraphs, k = 20): { rows: Row[]; unretrieved: { corroborates: number; conflicts: number } } {
+export function pageRows(
+  m: Matcher,
+  g: GoldPageFile | LabelledParagraphs,
+  k = 20,
+): { rows: Row[]; unretrieved: { corroborates: number; conflicts: number } } {
   const paragraphs = 'paragraphs' in g ? g.paragraphs : extractArticle(parseDocument(g.html)).paragraphs;
   const rows: Row[] = [];
   const seen = new Set<object>();
@@ -38,13 +42,30 @@ export function pageRows(m: Matcher, g: GoldPageFile | LabelledParagraphs, k = 2
     for (const c of m.candidates(p.text, null, k)) {
       const st = m.data.statements[c.doc]!;
       const fits = (x: { paragraphContains: string; statementContains: string; source: string }) =>
-        key(p.text).includes(key(x.paragraphContains)) && key(st.text).includes(key(splitDateline(x.statementContains)?.rest ?? x.statementContains)) && x.source === st.source;
+        key(p.text).includes(key(x.paragraphContains)) &&
+        key(st.text).includes(key(splitDateline(x.statementContains)?.rest ?? x.statementContains)) &&
+        x.source === st.source;
       const gold = g.expect.find(fits);
       if (gold) seen.add(gold);
       const related = !gold && (g.related ?? []).some(fits);
       const clash = findClash(c.evidence);
       rows.push({
-        x: pairFeatures(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker, paragraphSoft: c.paragraphSoft, paragraphCoverStatement: c.paragraphCoverStatement, retrievalScore: c.retrievalScore, claims: c.claims }, clash),
+        x: pairFeatures(
+          c.evidence,
+          c.page,
+          c.statement,
+          {
+            rank: c.rank,
+            sentences: c.sentences,
+            pageSpeaker: c.pageSpeaker,
+            statementSpeaker: st.speaker,
+            paragraphSoft: c.paragraphSoft,
+            paragraphCoverStatement: c.paragraphCoverStatement,
+            retrievalScore: c.retrievalScore,
+            claims: c.claims,
+          },
+          clash,
+        ),
         label: gold ? (gold.stance as RowLabel) : related ? 'related' : 'none',
         clash,
         claims: c.claims,
@@ -59,9 +80,22 @@ export function pageRows(m: Matcher, g: GoldPageFile | LabelledParagraphs, k = 2
   const missedKeys = new Set<string>();
   for (const x of g.expect) {
     if (seen.has(x) || (x.stance !== 'corroborates' && x.stance !== 'conflicts')) continue;
-    const st = m.data.statements.find((s) => s.source === x.source && key(s.text).includes(key(splitDateline(x.statementContains)?.rest ?? x.statementContains)));
+    const st = m.data.statements.find(
+      (s) => s.source === x.source && key(s.text).includes(key(splitDateline(x.statementContains)?.rest ?? x.statementContains)),
+    );
     const k = `${x.paragraphContains}|${st?.id ?? x.statementContains}|${x.stance}`;
-    if (missedKeys.has(k) || g.expect.some((y) => seen.has(y) && y.paragraphContains === x.paragraphContains && y.stance === x.stance && st && key(st.text).includes(key(splitDateline(y.statementContains)?.rest ?? y.statementContains)))) continue;
+    if (
+      missedKeys.has(k) ||
+      g.expect.some(
+        (y) =>
+          seen.has(y) &&
+          y.paragraphContains === x.paragraphContains &&
+          y.stance === x.stance &&
+          st &&
+          key(st.text).includes(key(splitDateline(y.statementContains)?.rest ?? y.statementContains)),
+      )
+    )
+      continue;
     missedKeys.add(k);
     unretrieved[x.stance]++;
   }
@@ -77,10 +111,12 @@ export interface LabelledParagraphs {
 }
 
 export function pairRow(m: Matcher, p: GoldPair): Row {
-  const a = analyze(p.a), b = analyze(p.b);
+  const a = analyze(p.a),
+    b = analyze(p.b);
   const e = comparePair(a, b, m.ctx);
   const clash = findClash(e);
-  const sa = findSpeaker(a, null), sb = findSpeaker(b, null);
+  const sa = findSpeaker(a, null),
+    sb = findSpeaker(b, null);
   const claims = linkClaims(extractClaims(a, sa), extractClaims(b, sb));
   return {
     x: pairFeatures(e, a, b, { rank: 0, sentences: 1, pageSpeaker: sa, statementSpeaker: sb, claims }, clash),

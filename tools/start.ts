@@ -24,7 +24,9 @@ async function main(): Promise<void> {
     const index = await s.context.newPage();
     await index.goto(`${server.url}/`);
     await page.bringToFront();
-    console.log('Chromium is open with Riyadh Cross-Ref loaded. Click its toolbar button (or press Alt+Shift+X). Close the browser to stop.');
+    console.log(
+      'Chromium is open with Riyadh Cross-Ref loaded. Click its toolbar button (or press Alt+Shift+X). Close the browser to stop.',
+    );
     await new Promise<void>((resolve) => s.context.on('close', () => resolve()));
     await server.close();
     return;
@@ -32,7 +34,14 @@ async function main(): Promise<void> {
   const out = join(ROOT, 'artifacts', 'start');
   mkdirSync(out, { recursive: true });
   const tabId = await tabIdOf(s.worker, url);
-  const badge = await waitFor(async () => { const b = await badgeText(s.worker, tabId); return /^\d+$/.test(b) ? b : ''; }, 'the toolbar badge', 20_000);
+  const badge = await waitFor(
+    async () => {
+      const b = await badgeText(s.worker, tabId);
+      return /^\d+$/.test(b) ? b : '';
+    },
+    'the toolbar badge',
+    20_000,
+  );
   await page.screenshot({ path: join(out, 'page.png'), fullPage: true });
   const popup = await s.context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });

@@ -15,12 +15,33 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { predictProbaInto, type GbdtModel } from '../lib/match/gbdt';
 import { trainGbdt, featureImportance } from './gbdt-train';
 import {
-  FNC1_CLASSES, FNC1_FEATURES, buildIdfTable, bodyTerms, makeIdf, prepareBody, fnc1Features, decideFnc1,
-  type BodyTerms, type Fnc1Class, type Fnc1Model, type IdfTable,
+  FNC1_CLASSES,
+  FNC1_FEATURES,
+  buildIdfTable,
+  bodyTerms,
+  makeIdf,
+  prepareBody,
+  fnc1Features,
+  decideFnc1,
+  type BodyTerms,
+  type Fnc1Class,
+  type Fnc1Model,
+  type IdfTable,
 } from './fnc1-features';
 import {
-  loadTrain, splitBodies, scoreFnc1, formatConfusion, SPLIT_SEED, HOLDOUT_SHARE, WEIGHTS_DIR, MODEL_FILE,
-  VALFOLD_FILE, VALIDATION_FILE, featureFingerprint, type Fnc1Pair, type Fnc1Score,
+  loadTrain,
+  splitBodies,
+  scoreFnc1,
+  formatConfusion,
+  SPLIT_SEED,
+  HOLDOUT_SHARE,
+  WEIGHTS_DIR,
+  MODEL_FILE,
+  VALFOLD_FILE,
+  VALIDATION_FILE,
+  featureFingerprint,
+  type Fnc1Pair,
+  type Fnc1Score,
 } from './fnc1';
 
 export interface Settings {
@@ -36,7 +57,16 @@ export interface Settings {
 }
 
 /** What the grid chose last time (see fnc1-validation.json); --quick fits these without the search. */
-export const DEFAULT_SETTINGS: Settings = { maxDepth: 4, learningRate: 0.1, rounds: 300, minLeaf: 20, subsample: 0.8, colsample: 0.8, classWeights: 'sqrt', rule: 'expected' };
+export const DEFAULT_SETTINGS: Settings = {
+  maxDepth: 4,
+  learningRate: 0.1,
+  rounds: 300,
+  minLeaf: 20,
+  subsample: 0.8,
+  colsample: 0.8,
+  classWeights: 'sqrt',
+  rule: 'expected',
+};
 const TRAIN_SEED = 7;
 const MIN_DF = 2;
 const MAX_BYTES = 1_000_000;
@@ -102,13 +132,24 @@ function fit(rows: Rows, s: { maxDepth: number; learningRate: number; rounds: nu
 function evaluate(gbdt: GbdtModel, rows: Rows, rule: Settings['rule']): Fnc1Score {
   const p = new Float64Array(FNC1_CLASSES.length);
   const pred: Fnc1Class[] = rows.X.map((x) => FNC1_CLASSES[decideFnc1(predictProbaInto(gbdt, x, p), { rule, scale: [1, 1, 1, 1] })]!);
-  return scoreFnc1(rows.y.map((c) => FNC1_CLASSES[c]!), pred);
+  return scoreFnc1(
+    rows.y.map((c) => FNC1_CLASSES[c]!),
+    pred,
+  );
 }
 
 const truncate = (m: GbdtModel, rounds: number): GbdtModel => ({ ...m, trees: m.trees.slice(0, rounds) });
 
 function pack(gbdt: GbdtModel, idf: IdfTable, s: Settings, meta: Record<string, unknown>): Fnc1Model {
-  return { kind: 'fnc1-stance', version: 1, features: [...FNC1_FEATURES], idf, gbdt, decision: { rule: s.rule, scale: [1, 1, 1, 1] }, meta };
+  return {
+    kind: 'fnc1-stance',
+    version: 1,
+    features: [...FNC1_FEATURES],
+    idf,
+    gbdt,
+    decision: { rule: s.rule, scale: [1, 1, 1, 1] },
+    meta,
+  };
 }
 
 function writeModel(path: string, model: Fnc1Model): number {
@@ -120,7 +161,12 @@ function writeModel(path: string, model: Fnc1Model): number {
 }
 
 function topImportance(m: GbdtModel, n = 15): Record<string, number> {
-  return Object.fromEntries(Object.entries(featureImportance(m)).sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => [k, Math.round(v)]));
+  return Object.fromEntries(
+    Object.entries(featureImportance(m))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => [k, Math.round(v)]),
+  );
 }
 
 function main(): void {
@@ -130,12 +176,17 @@ function main(): void {
   const { fit: fitIds, validation: valIds } = splitBodies(data.bodies.keys(), SPLIT_SEED, HOLDOUT_SHARE);
   const fitPairs = data.pairs.filter((p) => fitIds.has(p.bodyId));
   const valPairs = data.pairs.filter((p) => valIds.has(p.bodyId));
-  log(`train: ${data.bodies.size} bodies, ${data.pairs.length} pairs; fit ${fitIds.size} bodies / ${fitPairs.length} pairs, validation ${valIds.size} bodies / ${valPairs.length} pairs (seed ${SPLIT_SEED})`);
+  log(
+    `train: ${data.bodies.size} bodies, ${data.pairs.length} pairs; fit ${fitIds.size} bodies / ${fitPairs.length} pairs, validation ${valIds.size} bodies / ${valPairs.length} pairs (seed ${SPLIT_SEED})`,
+  );
 
   const terms = new Map<string, BodyTerms>();
   for (const [id, text] of data.bodies) terms.set(id, bodyTerms(text));
   const sortedIds = (ids: Iterable<string>) => [...ids].sort((a, b) => Number(a) - Number(b));
-  const foldIdf = buildIdfTable(sortedIds(fitIds).map((id) => terms.get(id)!), MIN_DF);
+  const foldIdf = buildIdfTable(
+    sortedIds(fitIds).map((id) => terms.get(id)!),
+    MIN_DF,
+  );
   const fitRows = featureRows(data.bodies, fitPairs, foldIdf);
   const valRows = featureRows(data.bodies, valPairs, foldIdf);
   log(`features: ${FNC1_FEATURES.length} per pair, ${((performance.now() - t0) / 1000).toFixed(1)} s so far`);
@@ -153,12 +204,25 @@ function main(): void {
         const m = truncate(full, r);
         const treeBytes = Buffer.byteLength(JSON.stringify(m.trees));
         for (const rule of RULES) {
-          const settings: Settings = { ...DEFAULT_SETTINGS, maxDepth: g.maxDepth, learningRate: g.learningRate, rounds: r, classWeights: g.classWeights, rule };
+          const settings: Settings = {
+            ...DEFAULT_SETTINGS,
+            maxDepth: g.maxDepth,
+            learningRate: g.learningRate,
+            rounds: r,
+            classWeights: g.classWeights,
+            rule,
+          };
           const score = evaluate(m, valRows, rule).relativeScore;
           grid.push({ settings, relativeScore: Math.round(score * 100) / 100, treeBytes });
           const fits = treeBytes <= TREE_BUDGET;
-          log(`  depth ${g.maxDepth} lr ${g.learningRate} weights ${g.classWeights.padEnd(4)} rounds ${String(r).padStart(3)} ${rule.padEnd(8)} → ${score.toFixed(2)}${fits ? '' : ' (too big)'}`);
-          if (fits && score > bestScore) { bestScore = score; chosen = settings; chosenModel = m; }
+          log(
+            `  depth ${g.maxDepth} lr ${g.learningRate} weights ${g.classWeights.padEnd(4)} rounds ${String(r).padStart(3)} ${rule.padEnd(8)} → ${score.toFixed(2)}${fits ? '' : ' (too big)'}`,
+          );
+          if (fits && score > bestScore) {
+            bestScore = score;
+            chosen = settings;
+            chosenModel = m;
+          }
         }
       }
       log(`  (fit in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
@@ -171,45 +235,82 @@ function main(): void {
   console.log(`Chosen settings: ${settingsText}`);
   console.log(`Validation (${valPairs.length} pairs, ${valIds.size} held-out bodies; model fit on the other ${fitIds.size} bodies only)`);
   console.log(formatConfusion(valScore.confusion));
-  console.log(`FNC-1 relative score: ${valScore.relativeScore.toFixed(2)}% (${valScore.raw} / ${valScore.best}), accuracy ${(valScore.accuracy * 100).toFixed(2)}%`);
+  console.log(
+    `FNC-1 relative score: ${valScore.relativeScore.toFixed(2)}% (${valScore.raw} / ${valScore.best}), accuracy ${(valScore.accuracy * 100).toFixed(2)}%`,
+  );
 
-  const split = { seed: SPLIT_SEED, holdoutShare: HOLDOUT_SHARE, fitBodies: fitIds.size, validationBodies: valIds.size, fitPairs: fitPairs.length, validationPairs: valPairs.length };
-  const validation = { relativeScore: Math.round(valScore.relativeScore * 100) / 100, raw: valScore.raw, best: valScore.best, accuracy: Math.round(valScore.accuracy * 10000) / 10000, confusion: valScore.confusion, classes: [...FNC1_CLASSES] };
+  const split = {
+    seed: SPLIT_SEED,
+    holdoutShare: HOLDOUT_SHARE,
+    fitBodies: fitIds.size,
+    validationBodies: valIds.size,
+    fitPairs: fitPairs.length,
+    validationPairs: valPairs.length,
+  };
+  const validation = {
+    relativeScore: Math.round(valScore.relativeScore * 100) / 100,
+    raw: valScore.raw,
+    best: valScore.best,
+    accuracy: Math.round(valScore.accuracy * 10000) / 10000,
+    confusion: valScore.confusion,
+    classes: [...FNC1_CLASSES],
+  };
   mkdirSync(WEIGHTS_DIR, { recursive: true });
-  const valBytes = writeModel(VALFOLD_FILE, pack(chosenModel, foldIdf, chosen, {
-    description: 'FNC-1 stance model fit on the fit part of the body-ID split only (idf from the fit bodies); used to recompute the validation score honestly.',
-    trainedOn: 'fit part of train_stances.csv',
-    split,
-    settings: chosen,
-    trainSeed: TRAIN_SEED,
-    featureFingerprint: featureFingerprint(data.bodies, data.pairs, foldIdf),
-    validation,
-  }));
-  writeFileSync(VALIDATION_FILE, JSON.stringify({
-    description: 'Validation metrics of the FNC-1 stance model fit on the fit bodies and scored on the held-out bodies (rows gold, columns predicted).',
-    split,
-    settings: chosen,
-    validation,
-    importance: topImportance(chosenModel),
-    grid,
-  }, null, 1) + '\n');
+  const valBytes = writeModel(
+    VALFOLD_FILE,
+    pack(chosenModel, foldIdf, chosen, {
+      description:
+        'FNC-1 stance model fit on the fit part of the body-ID split only (idf from the fit bodies); used to recompute the validation score honestly.',
+      trainedOn: 'fit part of train_stances.csv',
+      split,
+      settings: chosen,
+      trainSeed: TRAIN_SEED,
+      featureFingerprint: featureFingerprint(data.bodies, data.pairs, foldIdf),
+      validation,
+    }),
+  );
+  writeFileSync(
+    VALIDATION_FILE,
+    JSON.stringify(
+      {
+        description:
+          'Validation metrics of the FNC-1 stance model fit on the fit bodies and scored on the held-out bodies (rows gold, columns predicted).',
+        split,
+        settings: chosen,
+        validation,
+        importance: topImportance(chosenModel),
+        grid,
+      },
+      null,
+      1,
+    ) + '\n',
+  );
 
   // Refit on every train pair with the chosen settings; idf from all train bodies.
-  const allIdf = buildIdfTable(sortedIds(data.bodies.keys()).map((id) => terms.get(id)!), MIN_DF);
+  const allIdf = buildIdfTable(
+    sortedIds(data.bodies.keys()).map((id) => terms.get(id)!),
+    MIN_DF,
+  );
   const allRows = featureRows(data.bodies, data.pairs, allIdf);
   const final = fit(allRows, chosen);
   const trainScore = evaluate(final, allRows, chosen.rule);
-  const bytes = writeModel(MODEL_FILE, pack(final, allIdf, chosen, {
-    description: 'FNC-1 stance model (agree/disagree/discuss/unrelated), refit on all train pairs with the settings chosen on the body-ID validation split. Rebuild: npx tsx tools/train-fnc1.ts',
-    trainedOn: `train_stances.csv (${data.pairs.length} pairs, ${data.bodies.size} bodies)`,
-    split,
-    settings: chosen,
-    trainSeed: TRAIN_SEED,
-    featureFingerprint: featureFingerprint(data.bodies, data.pairs, allIdf),
-    validation: { ...validation, note: 'from the validation-fold model (fnc1-valfold.json), not from this model' },
-    trainRelativeScore: Math.round(trainScore.relativeScore * 100) / 100,
-  }));
-  console.log(`Wrote ${MODEL_FILE} (${bytes} bytes; train-set score ${trainScore.relativeScore.toFixed(2)}%), ${VALFOLD_FILE} (${valBytes} bytes), ${VALIDATION_FILE}`);
+  const bytes = writeModel(
+    MODEL_FILE,
+    pack(final, allIdf, chosen, {
+      description:
+        'FNC-1 stance model (agree/disagree/discuss/unrelated), refit on all train pairs with the settings chosen on the body-ID validation split. Rebuild: npx tsx tools/train-fnc1.ts',
+      trainedOn: `train_stances.csv (${data.pairs.length} pairs, ${data.bodies.size} bodies)`,
+      split,
+      settings: chosen,
+      trainSeed: TRAIN_SEED,
+      featureFingerprint: featureFingerprint(data.bodies, data.pairs, allIdf),
+      validation: { ...validation, note: 'from the validation-fold model (fnc1-valfold.json), not from this model' },
+      trainRelativeScore: Math.round(trainScore.relativeScore * 100) / 100,
+    }),
+  );
+  console.log(
+    `Wrote ${MODEL_FILE} (${bytes} bytes; train-set score ${trainScore.relativeScore.toFixed(2)}%), ${VALFOLD_FILE} (${valBytes} bytes), ${VALIDATION_FILE}`,
+  );
   log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 

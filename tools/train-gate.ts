@@ -28,7 +28,8 @@ export function gateExamples(sig: EventSignature): GateExample[] {
   const rulesOnly = { ...sig, gate: undefined };
   const add = (name: string, group: string, coverage: boolean, input: CoverageInput) =>
     out.push({ name, group, coverage, x: coverageEvidence(sig, input).features, rules: scoreCoverage(rulesOnly, input).isCoverage });
-  for (const g of loadGoldPages().filter((p) => p.split === 'dev')) add(g.name, `gold:${g.name}`, g.kind === 'coverage', pageSignals(parseDocument(g.html), ''));
+  for (const g of loadGoldPages().filter((p) => p.split === 'dev'))
+    add(g.name, `gold:${g.name}`, g.kind === 'coverage', pageSignals(parseDocument(g.html), ''));
   for (const a of loadReal('dev')) add(a.name, `real:${a.group ?? a.name}`, a.kind === 'coverage', gateInput(a));
   return out;
 }
@@ -42,7 +43,8 @@ export function fitGate(xs: GateExample[]): GateModel {
   const F = GATE_FEATURES.length;
   const w = new Array<number>(F).fill(0);
   let b = 0;
-  const pos = xs.filter((e) => e.coverage).length, neg = xs.length - pos;
+  const pos = xs.filter((e) => e.coverage).length,
+    neg = xs.length - pos;
   const weight = (e: GateExample) => (e.coverage ? xs.length / (2 * Math.max(1, pos)) : xs.length / (2 * Math.max(1, neg)));
   for (let step = 0; step < STEPS; step++) {
     const gw = new Array<number>(F).fill(0);
@@ -69,14 +71,25 @@ if (process.argv[1]?.endsWith('train-gate.ts')) {
     const model = fitGate(xs.filter((e) => e.group !== g));
     for (const e of xs.filter((x) => x.group === g)) {
       const ok = gateProbability(model, e.x) >= 0.5 === e.coverage;
-      if (ok) right++; else wrong.push(`${e.name} (${e.coverage ? 'coverage' : 'near miss'})`);
+      if (ok) right++;
+      else wrong.push(`${e.name} (${e.coverage ? 'coverage' : 'near miss'})`);
     }
   }
-  console.log(`leave-one-group-out accuracy on development pages: ${right}/${xs.length}${wrong.length ? `; wrong: ${wrong.join(', ')}` : ''}`);
+  console.log(
+    `leave-one-group-out accuracy on development pages: ${right}/${xs.length}${wrong.length ? `; wrong: ${wrong.join(', ')}` : ''}`,
+  );
   console.log(`the explicit rules alone on the same pages: ${xs.filter((e) => e.rules === e.coverage).length}/${xs.length}`);
   const model = fitGate(xs);
   const fitRight = xs.filter((e) => gateProbability(model, e.x) >= 0.5 === e.coverage).length;
-  model.meta = { trainedOn: { goldDevPages: xs.filter((e) => e.group.startsWith('gold:')).length, realDevArticles: xs.filter((e) => e.group.startsWith('real:')).length }, inSample: `${fitRight}/${xs.length}`, leaveOneGroupOut: `${right}/${xs.length}`, l2: L2 };
+  model.meta = {
+    trainedOn: {
+      goldDevPages: xs.filter((e) => e.group.startsWith('gold:')).length,
+      realDevArticles: xs.filter((e) => e.group.startsWith('real:')).length,
+    },
+    inSample: `${fitRight}/${xs.length}`,
+    leaveOneGroupOut: `${right}/${xs.length}`,
+    l2: L2,
+  };
   writeFileSync(join(ROOT, 'lib/gate/gate-model.json'), JSON.stringify(model, null, 2) + '\n');
   console.log(`wrote lib/gate/gate-model.json: ${GATE_FEATURES.map((f, i) => `${f} ${model.weights[i]}`).join(', ')}, bias ${model.bias}`);
 }

@@ -25,9 +25,16 @@ const WEIGHTS: Record<string, number> = { none: 1, related: 1.5, corroborates: 4
 const OPTS = { rounds: 150, learningRate: 0.07, maxDepth: 3, minLeaf: 6, l2: 2, subsample: 0.9, colsample: 0.9, seed: 7 };
 
 function fit(rows: Row[]): GbdtModel {
-  return trainGbdt(rows.map((r) => r.x), rows.map((r) => CLASSES.indexOf(r.label)), {
-    classes: CLASSES, features: [...PAIR_FEATURES], sampleWeight: rows.map((r) => WEIGHTS[r.label]!), ...OPTS,
-  });
+  return trainGbdt(
+    rows.map((r) => r.x),
+    rows.map((r) => CLASSES.indexOf(r.label)),
+    {
+      classes: CLASSES,
+      features: [...PAIR_FEATURES],
+      sampleWeight: rows.map((r) => WEIGHTS[r.label]!),
+      ...OPTS,
+    },
+  );
 }
 
 type Scored = Row & { p: number[] };
@@ -36,7 +43,10 @@ type Thresholds = { corroborates: number; related: number; conflicts?: number; a
 function f1s(rows: Scored[], t: Thresholds, missed: { corroborates: number; conflicts: number }) {
   const c = { corroborates: { tp: 0, fp: 0, fn: missed.corroborates }, conflicts: { tp: 0, fp: 0, fn: missed.conflicts } };
   for (const r of rows) {
-    const d = decideFromProbabilities({ related: r.p[1]!, corroborates: r.p[2]!, conflicts: r.p[3]!, clash: r.clash, claims: r.claims }, t).stance;
+    const d = decideFromProbabilities(
+      { related: r.p[1]!, corroborates: r.p[2]!, conflicts: r.p[3]!, clash: r.clash, claims: r.claims },
+      t,
+    ).stance;
     for (const s of ['corroborates', 'conflicts'] as const) {
       // As in the evaluation: a corroboration of a pair gold calls "related" is not counted either way.
       if (d === s && r.label === s) c[s].tp++;
@@ -61,12 +71,19 @@ const FOLDS = 10;
 // scored out of fold) — the learning curve in docs/evaluation.md. --dry: print, do not write.
 const fracArg = process.argv.indexOf('--fraction');
 const fraction = fracArg > 0 ? Number(process.argv[fracArg + 1]) : 1;
-const inFraction = (group: string) => !group.startsWith('real:') || parseInt(createHash('sha256').update(`frac:${group}`).digest('hex').slice(0, 8), 16) / 0xffffffff < fraction;
+const inFraction = (group: string) =>
+  !group.startsWith('real:') ||
+  parseInt(createHash('sha256').update(`frac:${group}`).digest('hex').slice(0, 8), 16) / 0xffffffff < fraction;
 const foldOf = (group: string) => parseInt(createHash('sha256').update(group).digest('hex').slice(0, 8), 16) % FOLDS;
 const pairRows = loadGoldPairs().map((p) => pairRow(m, p));
-const missed = pages.reduce((a, p) => ({ corroborates: a.corroborates + p.unretrieved.corroborates, conflicts: a.conflicts + p.unretrieved.conflicts }), { corroborates: 0, conflicts: 0 });
+const missed = pages.reduce(
+  (a, p) => ({ corroborates: a.corroborates + p.unretrieved.corroborates, conflicts: a.conflicts + p.unretrieved.conflicts }),
+  { corroborates: 0, conflicts: 0 },
+);
 const counts = Object.fromEntries(CLASSES.map((c) => [c, pages.flatMap((p) => p.rows).filter((r) => r.label === c).length]));
-console.log(`rows: ${JSON.stringify(counts)} from ${dev.length} gold dev pages + ${realDev.length} real dev articles + ${pairRows.length} pairs; labelled matches never retrieved: ${JSON.stringify(missed)}`);
+console.log(
+  `rows: ${JSON.stringify(counts)} from ${dev.length} gold dev pages + ${realDev.length} real dev articles + ${pairRows.length} pairs; labelled matches never retrieved: ${JSON.stringify(missed)}`,
+);
 
 // Per-statement lexical models (lib/match/statement-lex.ts), stacked: each row's lexScore comes from
 // models fit without its fold, so the stance model learns how far to trust them on unseen pages.
@@ -114,7 +131,12 @@ const grid: { t: Thresholds; score: number }[] = [];
 // With real articles in the training data, the threshold is chosen on them alone: real text is what
 // readers bring, and the gold pages (written to exercise the claims) would pull it towards themselves.
 const realRows = oof.filter((r) => r.group.startsWith('real:'));
-const realMissed = pages.filter((p) => p.group.startsWith('real:')).reduce((a, p) => ({ corroborates: a.corroborates + p.unretrieved.corroborates, conflicts: a.conflicts + p.unretrieved.conflicts }), { corroborates: 0, conflicts: 0 });
+const realMissed = pages
+  .filter((p) => p.group.startsWith('real:'))
+  .reduce((a, p) => ({ corroborates: a.corroborates + p.unretrieved.corroborates, conflicts: a.conflicts + p.unretrieved.conflicts }), {
+    corroborates: 0,
+    conflicts: 0,
+  });
 for (let k = 0.1; k <= 0.8; k += 0.025) {
   const t = { corroborates: +k.toFixed(3), related: 0.35 };
   grid.push({ t, score: realRows.length ? f1s(realRows, t, realMissed).corroborates.f1 : f1s(oof, t, missed).corroborates.f1 });
@@ -126,13 +148,17 @@ best = grid.filter((g) => g.score >= bestScore - 0.005).at(-1)!.t;
 // threshold by the real articles' corroborates F1; the lowest within 0.005 of the best (the frames
 // keep their say unless the data says otherwise).
 const confGrid: { v: number; score: number }[] = [];
-for (let v = 0; v <= 0.6; v += 0.025) confGrid.push({ v: +v.toFixed(3), score: f1s(oof, { ...best, conflicts: +v.toFixed(3) }, missed).conflicts.f1 });
+for (let v = 0; v <= 0.6; v += 0.025)
+  confGrid.push({ v: +v.toFixed(3), score: f1s(oof, { ...best, conflicts: +v.toFixed(3) }, missed).conflicts.f1 });
 const confBest = Math.max(...confGrid.map((g) => g.score));
 best = { ...best, conflicts: confGrid.find((g) => g.score >= confBest - 0.005)!.v };
 const agreeGrid: { v: number; score: number }[] = [];
 for (let v = 0; v <= best.corroborates; v += 0.025) {
   const t = { ...best, agree: +v.toFixed(3) };
-  agreeGrid.push({ v: +v.toFixed(3), score: realRows.length ? f1s(realRows, t, realMissed).corroborates.f1 : f1s(oof, t, missed).corroborates.f1 });
+  agreeGrid.push({
+    v: +v.toFixed(3),
+    score: realRows.length ? f1s(realRows, t, realMissed).corroborates.f1 : f1s(oof, t, missed).corroborates.f1,
+  });
 }
 const agreeBest = Math.max(...agreeGrid.map((g) => g.score));
 best = { ...best, agree: agreeGrid.find((g) => g.score >= agreeBest - 0.005)!.v };
@@ -165,4 +191,6 @@ const file = {
 };
 const json = JSON.stringify(file);
 writeFileSync(join(ROOT, 'lib/match/weights/stance.json'), json);
-console.log(`wrote lib/match/weights/stance.json (${(json.length / 1024).toFixed(1)} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `wrote lib/match/weights/stance.json (${(json.length / 1024).toFixed(1)} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

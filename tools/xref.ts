@@ -24,7 +24,9 @@ async function readInput(arg: string): Promise<{ html: string; url: string }> {
     try {
       res = await fetch(arg, { redirect: 'follow', signal: AbortSignal.timeout(15_000) });
     } catch (e) {
-      fail(`cannot reach ${arg} (${(e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message})`);
+      fail(
+        `cannot reach ${arg} (${(e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message})`,
+      );
     }
     if (!res.ok) fail(`${arg} answered HTTP ${res.status}`);
     return { html: await res.text(), url: res.url || arg };
@@ -34,7 +36,13 @@ async function readInput(arg: string): Promise<{ html: string; url: string }> {
     return { html: readFileSync(path, 'utf8'), url: pathToFileURL(path).href };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    fail(code === 'ENOENT' ? `no such file: ${arg}` : code === 'EISDIR' ? `${arg} is a directory, not an HTML file` : `cannot read ${arg} (${code ?? (e as Error).message})`);
+    fail(
+      code === 'ENOENT'
+        ? `no such file: ${arg}`
+        : code === 'EISDIR'
+          ? `${arg} is a directory, not an HTML file`
+          : `cannot read ${arg} (${code ?? (e as Error).message})`,
+    );
   }
 }
 

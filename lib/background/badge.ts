@@ -13,7 +13,9 @@ export const BADGE_COLORS = { agree: '#1d4ed8', conflict: '#b91c1c', working: '#
 
 /** Counts of a report's paragraphs by what they found. */
 export function summarise(state: Extract<TabState, { state: 'results' }>): { matched: number; conflicted: number; corroborated: number } {
-  let matched = 0, conflicted = 0, corroborated = 0;
+  let matched = 0,
+    conflicted = 0,
+    corroborated = 0;
   for (const p of state.report.paragraphs) {
     const c = p.matches.some((m) => m.stance === 'conflicts');
     const k = p.matches.some((m) => m.stance === 'corroborates');

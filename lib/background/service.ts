@@ -13,7 +13,20 @@ import type { Db } from '../store/schema';
 import type { Handlers, TabState } from '../messages';
 import { UserError, toErrorInfo, type ErrorInfo } from '../core/errors';
 import { seedCorpus } from '../store/seed';
-import { addUserSource, exportSources, getSettings, importSources, listSources, rebuildUserSources, removeSource, resetToBundled, siteCovers, setSettings, updateSource, displayName } from '../store/sources';
+import {
+  addUserSource,
+  exportSources,
+  getSettings,
+  importSources,
+  listSources,
+  rebuildUserSources,
+  removeSource,
+  resetToBundled,
+  siteCovers,
+  setSettings,
+  updateSource,
+  displayName,
+} from '../store/sources';
 import { Matcher } from '../match/engine';
 import { buildBm25 } from '../text/bm25';
 import { badgeFor, type Badge } from './badge';
@@ -149,7 +162,10 @@ export class BackgroundService {
       const [corpus, assets] = await Promise.all([this.corpus(), this.assets()]);
       const tx = db.transaction(['sources', 'articles', 'statements', 'postings'], 'readonly');
       const [sources, articles, statements, snapshot] = await Promise.all([
-        tx.objectStore('sources').getAll(), tx.objectStore('articles').getAll(), tx.objectStore('statements').getAll(), tx.objectStore('postings').get('current'),
+        tx.objectStore('sources').getAll(),
+        tx.objectStore('articles').getAll(),
+        tx.objectStore('statements').getAll(),
+        tx.objectStore('postings').get('current'),
       ]);
       const enabled = new Set(sources.filter((s) => s.enabled).map((s) => s.id));
       // Off-topic articles (bundled or added by the user) are listed on the options page but never matched.
@@ -157,7 +173,11 @@ export class BackgroundService {
       const byId = new Map(statements.map((s) => [s.id, s]));
       let usable = statements.filter((s) => enabled.has(s.source) && topicArticles.has(s.article));
       let index;
-      if (snapshot && snapshot.statementIds.length === usable.length && snapshot.statementIds.every((id) => byId.has(id) && enabled.has(byId.get(id)!.source))) {
+      if (
+        snapshot &&
+        snapshot.statementIds.length === usable.length &&
+        snapshot.statementIds.every((id) => byId.has(id) && enabled.has(byId.get(id)!.source))
+      ) {
         usable = snapshot.statementIds.map((id) => byId.get(id)!);
         index = snapshot.index;
       } else {
@@ -189,7 +209,11 @@ export class BackgroundService {
     if (!s) return { state: 'idle', url: (await this.platform.getTab(tabId))?.url ?? null };
     if (s.state === 'working' && this.platform.now() - s.since > WORKING_TIMEOUT_MS) {
       // Stored (and shown on the badge) so the tab stops claiming to be busy.
-      const interrupted: TabState = { state: 'error', url: s.url, error: { code: 'interrupted', message: this.platform.t('errorInterrupted') } };
+      const interrupted: TabState = {
+        state: 'error',
+        url: s.url,
+        error: { code: 'interrupted', message: this.platform.t('errorInterrupted') },
+      };
       await this.setTabState(tabId, interrupted);
       return interrupted;
     }
@@ -198,14 +222,20 @@ export class BackgroundService {
 
   async setTabState(tabId: number, state: TabState): Promise<void> {
     await this.platform.session.set(tabKey(tabId), state);
-    await this.platform.setBadge(tabId, badgeFor(state, (k, s) => this.platform.t(k, s)));
+    await this.platform.setBadge(
+      tabId,
+      badgeFor(state, (k, s) => this.platform.t(k, s)),
+    );
   }
 
   /** Navigation or reload: the tab's results no longer describe its page. Costs one read when there were none. */
   async onTabNavigated(tabId: number): Promise<void> {
     if ((await this.platform.session.get(tabKey(tabId))) === undefined) return;
     await this.platform.session.remove(tabKey(tabId));
-    await this.platform.setBadge(tabId, badgeFor({ state: 'idle', url: null }, (k, s) => this.platform.t(k, s)));
+    await this.platform.setBadge(
+      tabId,
+      badgeFor({ state: 'idle', url: null }, (k, s) => this.platform.t(k, s)),
+    );
   }
 
   /** A same-document navigation (single-page app): probe the new page, unless checks are on demand. */
@@ -246,7 +276,11 @@ export class BackgroundService {
       await this.platform.injectExtractor(tabId, force);
     } catch (e) {
       const info = toErrorInfo(e);
-      const state: TabState = { state: 'error', url, error: info.code === 'internal' ? { code: 'cannot-script', message: this.platform.t('errorCannotScript') } : info };
+      const state: TabState = {
+        state: 'error',
+        url,
+        error: info.code === 'internal' ? { code: 'cannot-script', message: this.platform.t('errorCannotScript') } : info,
+      };
       await this.setTabState(tabId, state);
       return state;
     }
@@ -263,7 +297,10 @@ export class BackgroundService {
       ping: async () => {
         const db = await this.db();
         const version = ((await db.get('meta', 'corpusVersion')) as string | undefined) ?? null;
-        return { version: this.platform.version, corpus: { version, schema: db.version, sources: await db.count('sources'), statements: await db.count('statements') } };
+        return {
+          version: this.platform.version,
+          corpus: { version, schema: db.version, sources: await db.count('sources'), statements: await db.count('statements') },
+        };
       },
       'gate:probe': async (_data, sender) => {
         if (sender.tabId === null) return { injected: false };
@@ -281,14 +318,20 @@ export class BackgroundService {
       },
       'page:paragraphs': async (data, sender) => {
         const matcher = await this.matcher();
-        const page = { url: data.url, title: String(data.title ?? '').slice(0, 300), paragraphs: capParagraphs(data.paragraphs), verdict: data.verdict };
+        const page = {
+          url: data.url,
+          title: String(data.title ?? '').slice(0, 300),
+          paragraphs: capParagraphs(data.paragraphs),
+          verdict: data.verdict,
+        };
         const report = matcher.crossReference(page, { force: data.force });
         // A report that arrives after the tab moved on describes a page no longer shown: keep it out of the tab.
         const current = sender.tabId !== null ? (await this.platform.getTab(sender.tabId))?.url : undefined;
         if (sender.tabId !== null && (current === undefined || sameDocument(current, data.url))) {
-          const state: TabState = report.coverage.isCoverage || data.force
-            ? { state: 'results', url: data.url, report, at: this.platform.now() }
-            : { state: 'not-coverage', url: data.url, title: data.title, coverage: report.coverage };
+          const state: TabState =
+            report.coverage.isCoverage || data.force
+              ? { state: 'results', url: data.url, report, at: this.platform.now() }
+              : { state: 'not-coverage', url: data.url, title: data.title, coverage: report.coverage };
           await this.setTabState(sender.tabId, state);
         }
         return report;
@@ -301,23 +344,51 @@ export class BackgroundService {
       'tab:check': async ({ tabId, force }) => this.check(tabId, force === true),
       'tab:show': async ({ tabId, paragraph }) => ({ shown: await this.platform.showInTab(tabId, paragraph) }),
       'overview:get': () => this.overview(),
-      'sources:list': async () => { await this.ensureSeeded(); return listSources(await this.db()); },
-      'source:update': async (edit) => { const source = await updateSource(await this.db(), edit); this.invalidate(); return { source }; },
-      'source:add': async (input) => { const r = await addUserSource(await this.db(), input, (await this.corpus()).signature, this.platform.now()); this.invalidate(); return r; },
+      'sources:list': async () => {
+        await this.ensureSeeded();
+        return listSources(await this.db());
+      },
+      'source:update': async (edit) => {
+        const source = await updateSource(await this.db(), edit);
+        this.invalidate();
+        return { source };
+      },
+      'source:add': async (input) => {
+        const r = await addUserSource(await this.db(), input, (await this.corpus()).signature, this.platform.now());
+        this.invalidate();
+        return r;
+      },
       'source:add-tab': async ({ tabId, name }) => {
         const state = await this.tabState(tabId);
         if (state.state !== 'results') throw new UserError('no-page-text', this.platform.t('errorNoPageText'));
         const tab = await this.platform.getTab(tabId);
         const text = state.report.paragraphs.map((p) => p.text).join('\n\n');
         const host = (tab?.url && /^https?:/.test(tab.url) ? new URL(tab.url).host : '') || tab?.title || 'This page';
-        const r = await addUserSource(await this.db(), { name: name?.trim() || host, url: state.url, title: state.report.title, text }, (await this.corpus()).signature, this.platform.now());
+        const r = await addUserSource(
+          await this.db(),
+          { name: name?.trim() || host, url: state.url, title: state.report.title, text },
+          (await this.corpus()).signature,
+          this.platform.now(),
+        );
         this.invalidate();
         return r;
       },
-      'source:remove': async ({ id }) => { const removed = await removeSource(await this.db(), id); this.invalidate(); return { removed }; },
+      'source:remove': async ({ id }) => {
+        const removed = await removeSource(await this.db(), id);
+        this.invalidate();
+        return { removed };
+      },
       'sources:export': async () => ({ json: await exportSources(await this.db()) }),
-      'sources:import': async ({ json }) => { const r = await importSources(await this.db(), json, (await this.corpus()).signature); this.invalidate(); return r; },
-      'sources:reset': async () => { const n = await resetToBundled(await this.db(), await this.corpus()); this.invalidate(); return { sources: n }; },
+      'sources:import': async ({ json }) => {
+        const r = await importSources(await this.db(), json, (await this.corpus()).signature);
+        this.invalidate();
+        return r;
+      },
+      'sources:reset': async () => {
+        const n = await resetToBundled(await this.db(), await this.corpus());
+        this.invalidate();
+        return { sources: n };
+      },
       'settings:get': async () => getSettings(await this.db()),
       'settings:set': async (change) => {
         const before = await getSettings(await this.db());

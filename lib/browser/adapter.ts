@@ -29,11 +29,14 @@ export function listen(handlers: Handlers): () => void {
   const listener = (message: unknown, sender: browser.Runtime.MessageSender): Promise<Reply> | undefined => {
     // The extension's own pages send from its origin; a content script sends from the page's URL.
     const own = browser.runtime.getURL('/');
-    const kind = sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(own) ? 'extension-page' : 'page-script';
+    const kind =
+      sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(own) ? 'extension-page' : 'page-script';
     const info: SenderInfo = { tabId: sender.tab?.id ?? null, url: sender.tab?.url ?? sender.url ?? null, kind };
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !(type in handlers)) return undefined;
-    return dispatch(handlers, message, info).then((r) => r ?? { ok: false, error: { code: 'unknown-message', message: `Unknown request ${type}` } });
+    return dispatch(handlers, message, info).then(
+      (r) => r ?? { ok: false, error: { code: 'unknown-message', message: `Unknown request ${type}` } },
+    );
   };
   browser.runtime.onMessage.addListener(listener as never);
   return () => browser.runtime.onMessage.removeListener(listener as never);
@@ -46,7 +49,7 @@ export function t(key: string, substitutions?: string | string[]): string {
 
 /** The toolbar button API: `action` in MV3, `browserAction` in Firefox MV2. */
 export function toolbar(): browser.Action.Static {
-  return (browser.action ?? (browser as unknown as { browserAction: browser.Action.Static }).browserAction);
+  return browser.action ?? (browser as unknown as { browserAction: browser.Action.Static }).browserAction;
 }
 
 /** Session storage when the browser has it (cleared when the browser closes), else local storage. */

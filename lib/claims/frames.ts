@@ -6,12 +6,66 @@ import type { Figure } from '../core/corpus';
 import type { AgreementTopic, Claim } from './types';
 import { type Ctx, NEG, countryOf, hypotheticalAt, negatedAt, peopleIn, presenceSubject, subjectNear, typeOf } from './reading';
 
-const GROUP_NOUNS = new Set(['delegation', 'delegations', 'team', 'teams', 'side', 'talks', 'meeting', 'discussions', 'negotiators', 'contingent', 'lineup', 'party']);
-const LEAD_VERBS = new Set(['led', 'headed', 'chaired', 'lead', 'leads', 'heads', 'leading', 'heading', 'captained', 'fronted', 'helmed', 'spearheaded']);
+const GROUP_NOUNS = new Set([
+  'delegation',
+  'delegations',
+  'team',
+  'teams',
+  'side',
+  'talks',
+  'meeting',
+  'discussions',
+  'negotiators',
+  'contingent',
+  'lineup',
+  'party',
+]);
+const LEAD_VERBS = new Set([
+  'led',
+  'headed',
+  'chaired',
+  'lead',
+  'leads',
+  'heads',
+  'leading',
+  'heading',
+  'captained',
+  'fronted',
+  'helmed',
+  'spearheaded',
+]);
 // Country words after "led for" ("Lavrov led for Moscow").
 const SIDE_WORDS = new Set(['us', 'russia']);
 
-const TITLES = new Set(['deputy', 'minister', 'secretary', 'ambassador', 'general', 'vice', 'president', 'prime', 'mr', 'ms', 'mrs', 'dr', 'envoy', 'special', 'adviser', 'advisor', 'senator', 'governor', 'admiral', 'foreign', 'defence', 'defense', 'state', 'national', 'security', 'former', 'the']);
+const TITLES = new Set([
+  'deputy',
+  'minister',
+  'secretary',
+  'ambassador',
+  'general',
+  'vice',
+  'president',
+  'prime',
+  'mr',
+  'ms',
+  'mrs',
+  'dr',
+  'envoy',
+  'special',
+  'adviser',
+  'advisor',
+  'senator',
+  'governor',
+  'admiral',
+  'foreign',
+  'defence',
+  'defense',
+  'state',
+  'national',
+  'security',
+  'former',
+  'the',
+]);
 
 /**
  * A capitalised name in [from, to) that the alias table does not know ("Deputy Foreign Minister
@@ -21,7 +75,10 @@ function unknownNameIn(c: Ctx, from: number, to: number): string | null {
   let run: string[] = [];
   for (let k = Math.max(0, from); k < Math.min(to, c.w.length); k++) {
     const capital = /^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]/.test(c.raw[k] ?? '');
-    if (capital && !c.entityAt[k] && !TITLES.has(c.w[k]!) && !(run.length && c.commaBefore[k])) { run.push(c.raw[k]!.replace(/['\u2019]s$/, '')); continue; }
+    if (capital && !c.entityAt[k] && !TITLES.has(c.w[k]!) && !(run.length && c.commaBefore[k])) {
+      run.push(c.raw[k]!.replace(/['\u2019]s$/, ''));
+      continue;
+    }
     if (run.length >= 2) return run.join(' ');
     run = [];
     if (c.entityAt[k] && typeOf(c.entityAt[k]!) === 'person') return null;
@@ -60,9 +117,17 @@ export function leaders(c: Ctx, out: Claim[]): void {
       continue;
     }
     // "At the helm of the Russian team was Sergei Shoigu"
-    if ((x === 'helm' || x === 'head') && w[i + 1] === 'of' && w.slice(i + 2, i + 6).some((y) => GROUP_NOUNS.has(y)) && !(x === 'head' && w[i - 2] === 'at')) {
+    if (
+      (x === 'helm' || x === 'head') &&
+      w[i + 1] === 'of' &&
+      w.slice(i + 2, i + 6).some((y) => GROUP_NOUNS.has(y)) &&
+      !(x === 'head' && w[i - 2] === 'at')
+    ) {
       const be = w.findIndex((y, k) => k > i && (y === 'was' || y === 'were' || y === 'is' || y === 'stood' || y === 'sat'));
-      if (be > 0 && be < i + 8 && !negatedAt(c, be + 1, 3)) { const p = personAfter(be + 1, be + 8); if (p) add(p, x, i); }
+      if (be > 0 && be < i + 8 && !negatedAt(c, be + 1, 3)) {
+        const p = personAfter(be + 1, be + 8);
+        if (p) add(p, x, i);
+      }
       continue;
     }
     // "Rubio was in charge for the United States", "Lavrov at the head of its team", "Rubio in charge"
@@ -70,14 +135,20 @@ export function leaders(c: Ctx, out: Claim[]): void {
       const back = x === 'charge' ? 1 : 2;
       for (let k = i - back - 1; k >= Math.max(0, i - back - 4); k--) {
         const id = c.entityAt[k];
-        if (id && typeOf(id) === 'person' && !c.possessive[k]) { if (!negatedAt(c, i, 4)) add(id, x === 'charge' ? 'in charge' : 'at the head'); break; }
+        if (id && typeOf(id) === 'person' && !c.possessive[k]) {
+          if (!negatedAt(c, i, 4)) add(id, x === 'charge' ? 'in charge' : 'at the head');
+          break;
+        }
       }
       continue;
     }
     // "The leader of the American group was Secretary of State Marco Rubio"
     if ((x === 'leader' || x === 'chief') && w[i + 1] === 'of' && w.slice(i + 2, i + 6).some((y) => GROUP_NOUNS.has(y) || y === 'group')) {
       const be = w.findIndex((y, k) => k > i && (y === 'was' || y === 'is'));
-      if (be > 0 && be < i + 8 && !negatedAt(c, be + 1, 3)) { const p = personAfter(be + 1, be + 8); if (p) add(p, x, i); }
+      if (be > 0 && be < i + 8 && !negatedAt(c, be + 1, 3)) {
+        const p = personAfter(be + 1, be + 8);
+        if (p) add(p, x, i);
+      }
       continue;
     }
     // "Russia's side of the table was under the direction of … Sergei Ryabkov"
@@ -103,7 +174,8 @@ export function leaders(c: Ctx, out: Claim[]): void {
       continue;
     }
     // "Vice President JD Vance headed (up) the American delegation", "Lavrov, who led the talks", "Lavrov led for Moscow"
-    const object = w.slice(i + 1 + up, i + 5 + up).some((y) => GROUP_NOUNS.has(y)) || (w[i + 1] === 'for' && SIDE_WORDS.has(c.entityAt[i + 2] ?? ''));
+    const object =
+      w.slice(i + 1 + up, i + 5 + up).some((y) => GROUP_NOUNS.has(y)) || (w[i + 1] === 'for' && SIDE_WORDS.has(c.entityAt[i + 2] ?? ''));
     if (!object) continue;
     let k = i - 1;
     while (k >= 0 && ['who', 'has', 'had', 'also', 'reportedly', 'personally', 'will', 'would'].includes(w[k]!)) k--;
@@ -132,12 +204,42 @@ export function leaders(c: Ctx, out: Claim[]): void {
   }
 }
 
-const PRESENT_WORDS = new Set(['attended', 'attend', 'attending', 'attends', 'participated', 'participate', 'participating', 'joined', 'join', 'joins', 'present', 'invited', 'invitation', 'represented']);
+const PRESENT_WORDS = new Set([
+  'attended',
+  'attend',
+  'attending',
+  'attends',
+  'participated',
+  'participate',
+  'participating',
+  'joined',
+  'join',
+  'joins',
+  'present',
+  'invited',
+  'invitation',
+  'represented',
+]);
 const ABSENT_WORDS = new Set(['absent', 'absence', 'uninvited', 'exclusion', 'excluded']);
 // Words that list the people at the table after them: "flanked by A and B", "Facing them were A and B", "With him were A".
 const FLANK = new Set(['flanked', 'facing', 'alongside', 'joined', 'joining']);
 const MODAL = new Set(['should', 'must', 'could', 'might', 'may', 'would', 'will', 'to', 'can', 'shall']);
-const FEAR = new Set(['fear', 'fears', 'feared', 'fearful', 'fearing', 'worry', 'worries', 'worried', 'concern', 'concerns', 'concerned', 'warn', 'warned', 'warns']);
+const FEAR = new Set([
+  'fear',
+  'fears',
+  'feared',
+  'fearful',
+  'fearing',
+  'worry',
+  'worries',
+  'worried',
+  'concern',
+  'concerns',
+  'concerned',
+  'warn',
+  'warned',
+  'warns',
+]);
 const LIST_WORDS = new Set(['accompanied', 'seated', 'sat', 'included', 'includes', 'including']);
 
 export function presence(c: Ctx, out: Claim[]): void {
@@ -148,18 +250,41 @@ export function presence(c: Ctx, out: Claim[]): void {
   for (let i = 0; i < w.length; i++) {
     const x = w[i]!;
     // "attended by A, B and C", "represented by …", "Also present was …", "accompanied by …", "seated across from …"
-    if ((['attended', 'represented', 'accompanied'].includes(x) && w[i + 1] === 'by') || (x === 'present' && (w[i + 1] === 'was' || w[i + 1] === 'were'))) {
-      for (const p of peopleIn(c, i + 2, i + 30)) { const s = presenceSubject(p); if (s) add(s, true, x); }
-      if (x === 'accompanied') for (const p of peopleIn(c, i - 6, i)) { const s = presenceSubject(p); if (s) add(s, true, x); }
+    if (
+      (['attended', 'represented', 'accompanied'].includes(x) && w[i + 1] === 'by') ||
+      (x === 'present' && (w[i + 1] === 'was' || w[i + 1] === 'were'))
+    ) {
+      for (const p of peopleIn(c, i + 2, i + 30)) {
+        const s = presenceSubject(p);
+        if (s) add(s, true, x);
+      }
+      if (x === 'accompanied')
+        for (const p of peopleIn(c, i - 6, i)) {
+          const s = presenceSubject(p);
+          if (s) add(s, true, x);
+        }
       continue;
     }
     // "Lavrov, who brought along Yuri Ushakov and Kirill Dmitriev"
-    if ((x === 'brought' || x === 'bringing' || x === 'brings') && (w[i + 1] === 'along' || w[i + 1] === 'with') && c.has('delegation', 'team', 'side', 'talks', 'meeting', 'table', 'party')) {
-      for (const p of peopleIn(c, i + 2, i + 20)) { const s = presenceSubject(p); if (s) add(s, true, x); }
+    if (
+      (x === 'brought' || x === 'bringing' || x === 'brings') &&
+      (w[i + 1] === 'along' || w[i + 1] === 'with') &&
+      c.has('delegation', 'team', 'side', 'talks', 'meeting', 'table', 'party')
+    ) {
+      for (const p of peopleIn(c, i + 2, i + 20)) {
+        const s = presenceSubject(p);
+        if (s) add(s, true, x);
+      }
       continue;
     }
-    if ((FLANK.has(x) && (w[i + 1] === 'by' || w[i + 1] === 'them' || w[i + 1] === 'him')) || (x === 'with' && (w[i + 1] === 'him' || w[i + 1] === 'them') && w.slice(i + 2, i + 7).some((y) => y === 'were' || y === 'was'))) {
-      for (const p of peopleIn(c, i + 1, i + 20)) { const s = presenceSubject(p); if (s) add(s, true, x); }
+    if (
+      (FLANK.has(x) && (w[i + 1] === 'by' || w[i + 1] === 'them' || w[i + 1] === 'him')) ||
+      (x === 'with' && (w[i + 1] === 'him' || w[i + 1] === 'them') && w.slice(i + 2, i + 7).some((y) => y === 'were' || y === 'was'))
+    ) {
+      for (const p of peopleIn(c, i + 1, i + 20)) {
+        const s = presenceSubject(p);
+        if (s) add(s, true, x);
+      }
       continue;
     }
     if (x === 'trip' && ['make', 'made', 'making', 'makes'].includes(w[i - 2] ?? '') && w[i - 1] === 'the') {
@@ -177,9 +302,13 @@ export function presence(c: Ctx, out: Claim[]): void {
     if (LIST_WORDS.has(x)) {
       // Lists of people at the table; topic lists ("including the restoration…") name nobody.
       if (!c.has('delegation', 'delegations', 'meeting', 'talks', 'table')) continue;
-      if (x.startsWith('includ') && !w.slice(Math.max(0, i - 6), i).some((y) => y === 'delegation' || y === 'team' || y === 'delegations')) continue;
+      if (x.startsWith('includ') && !w.slice(Math.max(0, i - 6), i).some((y) => y === 'delegation' || y === 'team' || y === 'delegations'))
+        continue;
       const span = x === 'seated' || x === 'sat' ? peopleIn(c, 0, w.length) : peopleIn(c, i + 1, i + 20);
-      for (const p of span) { const s = presenceSubject(p); if (s) add(s, true, x); }
+      for (const p of span) {
+        const s = presenceSubject(p);
+        if (s) add(s, true, x);
+      }
       continue;
     }
     let anchor = x;
@@ -189,33 +318,64 @@ export function presence(c: Ctx, out: Claim[]): void {
       if (w[i + 1] !== 'part') continue;
       anchor = 'took part';
       present = true;
-    } else if (x === 'part' && w[i + 1] === 'of' && (
-      (['was', 'were', 'is', 'are', 'be', 'been', 'not'].includes(w[i - 1] ?? '') && w.slice(i + 2, i + 5).some((y) => ['talks', 'discussions', 'meeting', 'negotiations', 'delegation', 'session', 'team', 'party'].includes(y))) ||
-      (w[i - 1] === 'as' && w.slice(i + 2, i + 5).some((y) => y === 'delegation' || y === 'team' || y === 'party')))) {
+    } else if (
+      x === 'part' &&
+      w[i + 1] === 'of' &&
+      ((['was', 'were', 'is', 'are', 'be', 'been', 'not'].includes(w[i - 1] ?? '') &&
+        w
+          .slice(i + 2, i + 5)
+          .some((y) => ['talks', 'discussions', 'meeting', 'negotiations', 'delegation', 'session', 'team', 'party'].includes(y))) ||
+        (w[i - 1] === 'as' && w.slice(i + 2, i + 5).some((y) => y === 'delegation' || y === 'team' || y === 'party')))
+    ) {
       present = true;
-    } else if ((x === 'party' || x === 'delegation' || x === 'team') && w[i - 1] !== 'negotiating' && w.slice(Math.max(0, i - 4), i).includes('in') && ['was', 'were'].includes(w[w.slice(0, i).lastIndexOf('in') - 1] ?? '')) {
+    } else if (
+      (x === 'party' || x === 'delegation' || x === 'team') &&
+      w[i - 1] !== 'negotiating' &&
+      w.slice(Math.max(0, i - 4), i).includes('in') &&
+      ['was', 'were'].includes(w[w.slice(0, i).lastIndexOf('in') - 1] ?? '')
+    ) {
       // "Kirill Dmitriev, who was in the Russian party"
       present = true;
     } else if (x === 'left' && w[i + 1] === 'out') {
       anchor = 'left out';
       present = false;
-    } else if ((x === 'room' || x === 'table' || ((x === 'palace' || x === 'hall') && w[i - 2] === 'inside')) && (w[i - 2] === 'in' || w[i - 2] === 'at' || w[i - 2] === 'inside') && w[i - 1] === 'the') {
+    } else if (
+      (x === 'room' || x === 'table' || ((x === 'palace' || x === 'hall') && w[i - 2] === 'inside')) &&
+      (w[i - 2] === 'in' || w[i - 2] === 'at' || w[i - 2] === 'inside') &&
+      w[i - 1] === 'the'
+    ) {
       // "no Ukrainian officials in the room", "Kyiv had nobody at the table": negation counts from "in"/"at".
       const neg = negatedAt(c, i - 2, 5);
       const who = subjectNear(c, i - 2, 'before', 12);
       if (who && !hypotheticalAt(c, i)) add(who, !neg, `${neg ? 'not ' : ''}${w[i - 2]} the ${x}`);
       continue;
-    } else if ((x === 'stayed' || x === 'stay' || x === 'stays' || x === 'remained') && w[i + 1] === 'in' && c.entityAt[i + 2] && !VENUE.has(c.entityAt[i + 2]!) && ['place', 'country'].includes(typeOf(c.entityAt[i + 2]!) ?? '')) {
+    } else if (
+      (x === 'stayed' || x === 'stay' || x === 'stays' || x === 'remained') &&
+      w[i + 1] === 'in' &&
+      c.entityAt[i + 2] &&
+      !VENUE.has(c.entityAt[i + 2]!) &&
+      ['place', 'country'].includes(typeOf(c.entityAt[i + 2]!) ?? '')
+    ) {
       // "Waltz stayed in Washington": somewhere other than the venue.
       anchor = `${x} in`;
       present = false;
-    } else if ((x === 'travel' || x === 'travelled' || x === 'traveled' || x === 'fly' || x === 'flew') && w.slice(i + 1, i + 4).some((y) => ['delegation', 'riyadh', 'talks', 'saudi'].includes(y) || c.entityAt[i + 2] === 'riyadh' || c.entityAt[i + 2] === 'saudi')) {
+    } else if (
+      (x === 'travel' || x === 'travelled' || x === 'traveled' || x === 'fly' || x === 'flew') &&
+      w
+        .slice(i + 1, i + 4)
+        .some(
+          (y) => ['delegation', 'riyadh', 'talks', 'saudi'].includes(y) || c.entityAt[i + 2] === 'riyadh' || c.entityAt[i + 2] === 'saudi',
+        )
+    ) {
       // "Dmitriev did not travel with the delegation"
       present = true;
     } else if (x === 'followed' && w.slice(i + 1, i + 4).some((y) => TALK.includes(y)) && w.slice(i + 2, i + 7).includes('from')) {
       // "followed the talks from Moscow"
       present = false;
-    } else if ((x === 'kept' || x === 'stayed' || x === 'stay' || x === 'stays' || x === 'remained') && ['behind', 'away', 'home'].includes(w[i + 1] ?? '')) {
+    } else if (
+      (x === 'kept' || x === 'stayed' || x === 'stay' || x === 'stays' || x === 'remained') &&
+      ['behind', 'away', 'home'].includes(w[i + 1] ?? '')
+    ) {
       // "Rubio stayed behind in Washington"
       anchor = `${x} ${w[i + 1]}`;
       present = false;
@@ -226,7 +386,12 @@ export function presence(c: Ctx, out: Claim[]): void {
       const who = subjectNear(c, i - 1, 'before', 8);
       if (who) add(who, false, 'no-show');
       continue;
-    } else if (x === 'excludes' || x === 'exclude' || x === 'excluding' || ((x === 'leaves' || x === 'leave' || x === 'leaving') && w[i + 1] === 'out')) {
+    } else if (
+      x === 'excludes' ||
+      x === 'exclude' ||
+      x === 'excluding' ||
+      ((x === 'leaves' || x === 'leave' || x === 'leaving') && w[i + 1] === 'out')
+    ) {
       // A feared outcome ("fear Trump is negotiating a deal that excludes Kyiv") is not a report.
       if (w.slice(0, i).some((y) => FEAR.has(y))) continue;
       present = false;
@@ -253,14 +418,23 @@ export function presence(c: Ctx, out: Claim[]): void {
     } else if (PRESENT_WORDS.has(x)) {
       if (x === 'present' && !['was', 'were', 'be', 'been', 'is', 'are', 'not'].includes(w[i - 1] ?? '')) continue;
       if (x === 'represented' && w[i + 1] === 'by') continue;
-      if ((x === 'joined' || x === 'join' || x === 'joins') && !w.slice(i + 1, i + 5).some((y) => ['session', 'talks', 'meeting', 'discussions', 'delegation', 'delegations', 'team', 'teams', 'negotiations'].includes(y))) continue;
+      if (
+        (x === 'joined' || x === 'join' || x === 'joins') &&
+        !w
+          .slice(i + 1, i + 5)
+          .some((y) =>
+            ['session', 'talks', 'meeting', 'discussions', 'delegation', 'delegations', 'team', 'teams', 'negotiations'].includes(y),
+          )
+      )
+        continue;
       present = true;
     } else {
       continue;
     }
     if (present === null) continue;
     // What should or could happen is not who was there ("all parties should participate", "Had Ukraine been invited").
-    if (MODAL.has(w[i - 1] ?? '') || (MODAL.has(w[i - 2] ?? '') && (w[i - 1] === 'not' || w[i - 1] === 'be')) || hypotheticalAt(c, i)) continue;
+    if (MODAL.has(w[i - 1] ?? '') || (MODAL.has(w[i - 2] ?? '') && (w[i - 1] === 'not' || w[i - 1] === 'be')) || hypotheticalAt(c, i))
+      continue;
     const negated = negatedAt(c, i, 5);
     const value = negated ? !present : present;
     const who = subjectNear(c, i, dir, dir === 'before' ? 12 : 8);
@@ -268,7 +442,27 @@ export function presence(c: Ctx, out: Claim[]): void {
   }
 }
 
-const LENGTH_WORDS = ['lasted', 'last', 'lasting', 'ran', 'run', 'running', 'went', 'stretched', 'dragged', 'wrapped', 'remain', 'remained', 'spent', 'continued', 'broke', 'marathon', 'talked', 'met', 'sat'];
+const LENGTH_WORDS = [
+  'lasted',
+  'last',
+  'lasting',
+  'ran',
+  'run',
+  'running',
+  'went',
+  'stretched',
+  'dragged',
+  'wrapped',
+  'remain',
+  'remained',
+  'spent',
+  'continued',
+  'broke',
+  'marathon',
+  'talked',
+  'met',
+  'sat',
+];
 
 export function meetingLength(c: Ctx, out: Claim[]): void {
   // A length needs a word of duration, or "for"/"after" before the figure ("Twenty-four hours on, …" measures no meeting).
@@ -277,31 +471,64 @@ export function meetingLength(c: Ctx, out: Claim[]): void {
   // "ran from 10am to 1pm"
   const span = /\bfrom\s+(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\.?\s+(?:to|until|till)\s+(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b/i.exec(c.a.text);
   if (span) {
-    const at = (h: string, m: string | undefined, ap: string) => ((Number(h) % 12) + (ap.toLowerCase() === 'p' ? 12 : 0)) + Number(m ?? 0) / 60;
+    const at = (h: string, m: string | undefined, ap: string) =>
+      (Number(h) % 12) + (ap.toLowerCase() === 'p' ? 12 : 0) + Number(m ?? 0) / 60;
     const hours = at(span[4]!, span[5], span[6]!) - at(span[1]!, span[2], span[3]!);
-    if (hours > 0 && hours < 24) { out.push({ kind: 'length', hours, text: span[0]!.replace(/^from\s+/i, 'from '), anchor: 'from' }); return; }
+    if (hours > 0 && hours < 24) {
+      out.push({ kind: 'length', hours, text: span[0]!.replace(/^from\s+/i, 'from '), anchor: 'from' });
+      return;
+    }
   }
   for (const f of c.a.figures) {
     // "Lavrov later spent about twenty minutes briefing journalists": a person's time, not the meeting's.
     const spent = c.w.findIndex((x) => x === 'spent' || x === 'spending');
-    if (spent > 0 && c.a.text.indexOf(f.text) > c.a.text.toLowerCase().indexOf('spen') && peopleIn(c, Math.max(0, spent - 3), spent).length) continue;
-    if (!timed && !new RegExp(`\\b(?:for|after)\\s+(?:\\S+\\s+){0,2}${f.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(c.a.text)) continue;
+    if (spent > 0 && c.a.text.indexOf(f.text) > c.a.text.toLowerCase().indexOf('spen') && peopleIn(c, Math.max(0, spent - 3), spent).length)
+      continue;
+    if (!timed && !new RegExp(`\\b(?:for|after)\\s+(?:\\S+\\s+){0,2}${f.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(c.a.text))
+      continue;
     if (f.kind !== 'duration' || (f.unit !== 'hour' && f.unit !== 'minute')) continue;
     // "for hours": no figure to check.
     if (f.max !== undefined && f.max > 3 * f.value) continue;
-    const hours = (f.unit === 'minute' ? f.value / 60 : f.value);
+    const hours = f.unit === 'minute' ? f.value / 60 : f.value;
     out.push({ kind: 'length', hours, text: f.text, anchor: f.text });
     return;
   }
 }
 
-const SUMMIT_SET = new Set(['set', 'fixed', 'scheduled', 'agreed', 'confirmed', 'announced', 'finalised', 'finalized', 'settled', 'pencil', 'pencilled', 'penciled']);
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const SUMMIT_SET = new Set([
+  'set',
+  'fixed',
+  'scheduled',
+  'agreed',
+  'confirmed',
+  'announced',
+  'finalised',
+  'finalized',
+  'settled',
+  'pencil',
+  'pencilled',
+  'penciled',
+]);
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
 
 export function summitDate(c: Ctx, out: Claim[]): void {
   const { w } = c;
   const people = new Set(c.a.entities);
-  const summit = c.has('summit') || ((people.has('trump') && people.has('putin')) || c.has('leaders', 'presidents')) && c.hasPrefix('meet');
+  const summit =
+    c.has('summit') || (((people.has('trump') && people.has('putin')) || c.has('leaders', 'presidents')) && c.hasPrefix('meet'));
   if (!summit) return;
   for (let i = 0; i < w.length; i++) {
     const x = w[i]!;
@@ -314,7 +541,10 @@ export function summitDate(c: Ctx, out: Claim[]): void {
       return;
     }
     if (!SUMMIT_SET.has(x)) continue;
-    const aboutDate = w.slice(Math.max(0, i - 5), i).includes('date') || (w[i + 1] === 'for' || w[i + 1] === 'on' || w[i + 1] === 'in') && w.slice(i + 2, i + 5).some((y) => MONTHS.has(y) || /^\d/.test(y) || y === 'early' || y === 'late' || y === 'mid');
+    const aboutDate =
+      w.slice(Math.max(0, i - 5), i).includes('date') ||
+      ((w[i + 1] === 'for' || w[i + 1] === 'on' || w[i + 1] === 'in') &&
+        w.slice(i + 2, i + 5).some((y) => MONTHS.has(y) || /^\d/.test(y) || y === 'early' || y === 'late' || y === 'mid'));
     if (!aboutDate) continue;
     const negated = negatedAt(c, i, 6) || (w[i - 1] === 'yet' && negatedAt(c, i - 1, 4));
     out.push({ kind: 'summit-date', set: !negated, anchor: negated ? `not ${x}` : x });
@@ -322,18 +552,79 @@ export function summitDate(c: Ctx, out: Claim[]): void {
   }
   // "the two leaders will meet in Riyadh on 15 March"
   const dated = c.a.figures.some((f) => f.kind === 'date') || w.some((y, k) => MONTHS.has(y) && /^\d/.test(w[k - 1] ?? w[k + 1] ?? ''));
-  const willMeet = w.some((y, k) => (y === 'will' || y === 'would' || (['due', 'agreed', 'set', 'scheduled', 'going'].includes(y) && w[k + 1] === 'to')) && w.slice(k + 1, k + 4).some((z) => z.startsWith('meet') || z === 'hold'));
-  if (dated && willMeet && !w.some((y) => NEG.has(y))) out.push({ kind: 'summit-date', set: true, anchor: w.includes('due') ? 'due' : 'will' });
+  const willMeet = w.some(
+    (y, k) =>
+      (y === 'will' || y === 'would' || (['due', 'agreed', 'set', 'scheduled', 'going'].includes(y) && w[k + 1] === 'to')) &&
+      w.slice(k + 1, k + 4).some((z) => z.startsWith('meet') || z === 'hold'),
+  );
+  if (dated && willMeet && !w.some((y) => NEG.has(y)))
+    out.push({ kind: 'summit-date', set: true, anchor: w.includes('due') ? 'due' : 'will' });
 }
 
 const AGENDA = new Set(['agenda', 'table', 'discussed', 'discussion', 'raised', 'talked']);
-const EASE = new Set(['ease', 'eased', 'easing', 'lift', 'lifted', 'lifting', 'remove', 'removed', 'relief', 'loosen', 'loosened', 'scrap', 'scrapped', 'waiver', 'waivers', 'exemption', 'exemptions', 'soften', 'softened', 'softening', 'suspend', 'suspended', 'suspending', 'suspension', 'relax', 'relaxed', 'relaxing', 'unfreeze', 'unfrozen']);
-const COMMIT = new Set(['agreed', 'agree', 'agreement', 'understanding', 'would', 'will', 'deal', 'decided', 'promised', 'pledged', 'lifted', 'eased', 'removed', 'scrapped', 'loosened', 'signed', 'granted', 'approved', 'promise', 'gave']);
+const EASE = new Set([
+  'ease',
+  'eased',
+  'easing',
+  'lift',
+  'lifted',
+  'lifting',
+  'remove',
+  'removed',
+  'relief',
+  'loosen',
+  'loosened',
+  'scrap',
+  'scrapped',
+  'waiver',
+  'waivers',
+  'exemption',
+  'exemptions',
+  'soften',
+  'softened',
+  'softening',
+  'suspend',
+  'suspended',
+  'suspending',
+  'suspension',
+  'relax',
+  'relaxed',
+  'relaxing',
+  'unfreeze',
+  'unfrozen',
+]);
+const COMMIT = new Set([
+  'agreed',
+  'agree',
+  'agreement',
+  'understanding',
+  'would',
+  'will',
+  'deal',
+  'decided',
+  'promised',
+  'pledged',
+  'lifted',
+  'eased',
+  'removed',
+  'scrapped',
+  'loosened',
+  'signed',
+  'granted',
+  'approved',
+  'promise',
+  'gave',
+]);
 
 export function sanctions(c: Ctx, out: Claim[]): void {
   const { w } = c;
   // "easing curbs on Russian exporters" speaks of sanctions without the word.
-  if (!c.hasPrefix('sanction') && !w.some((x, i) => (x === 'curbs' || x === 'restrictions') && EASE.has(w[i - 1] ?? '')) && !c.has('waiver', 'waivers', 'exemption', 'exemptions')) return;
+  if (
+    !c.hasPrefix('sanction') &&
+    !w.some((x, i) => (x === 'curbs' || x === 'restrictions') && EASE.has(w[i - 1] ?? '')) &&
+    !c.has('waiver', 'waivers', 'exemption', 'exemptions')
+  )
+    return;
   for (let i = 0; i < w.length; i++) {
     if ((AGENDA.has(w[i]!) || (w[i] === 'came' && w[i + 1] === 'up')) && negatedAt(c, i, 7)) {
       out.push({ kind: 'sanctions', status: 'off-agenda', anchor: `not ${w[i]}` });
@@ -345,7 +636,10 @@ export function sanctions(c: Ctx, out: Claim[]): void {
   const wish = c.hasPrefix('priorit', 'hope', 'seek', 'sought', 'demand', 'want', 'push', 'aim');
   if (easeAt >= 0 && !wish) {
     const window = w.slice(Math.max(0, easeAt - 6), easeAt + 12);
-    if (window.some((x) => COMMIT.has(x)) && !window.some((x) => NEG.has(x) || x === 'possibility' || x === 'whether' || x === 'priorities')) {
+    if (
+      window.some((x) => COMMIT.has(x)) &&
+      !window.some((x) => NEG.has(x) || x === 'possibility' || x === 'whether' || x === 'priorities')
+    ) {
       out.push({ kind: 'sanctions', status: 'agreed', anchor: w[easeAt]! });
       return;
     }
@@ -355,19 +649,87 @@ export function sanctions(c: Ctx, out: Claim[]): void {
 }
 
 const FAILED = new Set(['shelved', 'stalled', 'deadlocked', 'deadlock', 'postponed', 'deferred', 'unresolved', 'unsettled']);
-const AGREE_WORDS = new Set(['agreed', 'agree', 'agreement', 'agreements', 'committed', 'commitment', 'consensus', 'goals', 'aims', 'objectives', 'deal', 'accord', 'signed']);
+const AGREE_WORDS = new Set([
+  'agreed',
+  'agree',
+  'agreement',
+  'agreements',
+  'committed',
+  'commitment',
+  'consensus',
+  'goals',
+  'aims',
+  'objectives',
+  'deal',
+  'accord',
+  'signed',
+]);
 const RESTORE = ['restor', 'reestablish', 're-establish', 'rebuild', 'reopen', 'appoint', 'staff', 'return'];
 
-const CREATE = ['create', 'created', 'creating', 'creation', 'appoint', 'appointed', 'appointing', 'appointment', 'establish', 'established', 'establishing', 'establishment', 'form', 'formed', 'forming', 'formation', 'launch', 'launched', 'launching', 'begin', 'began', 'begun', 'start', 'started', 'name', 'named', 'naming', 'nominate', 'nominated', 'nominating', 'assemble', 'assembled', 'assembling', 'build', 'building', 'designate', 'designated', 'designating'];
+const CREATE = [
+  'create',
+  'created',
+  'creating',
+  'creation',
+  'appoint',
+  'appointed',
+  'appointing',
+  'appointment',
+  'establish',
+  'established',
+  'establishing',
+  'establishment',
+  'form',
+  'formed',
+  'forming',
+  'formation',
+  'launch',
+  'launched',
+  'launching',
+  'begin',
+  'began',
+  'begun',
+  'start',
+  'started',
+  'name',
+  'named',
+  'naming',
+  'nominate',
+  'nominated',
+  'nominating',
+  'assemble',
+  'assembled',
+  'assembling',
+  'build',
+  'building',
+  'designate',
+  'designated',
+  'designating',
+];
 // Words that name the topic of an agreement, near which a failure word must stand.
 const TOPIC_WORDS = /^(embass|ambassador|mission|staff|representation|team|negotiator|envoy|consult|representative|cooperat)/;
 
 function agreementTopics(c: Ctx): AgreementTopic[] {
   const topics: AgreementTopic[] = [];
   const restoring = c.hasPrefix(...RESTORE) || c.has('back');
-  if (restoring && (c.hasPrefix('embass', 'ambassador', 'mission') || (c.has('diplomatic') && c.has('representation', 'staff', 'staffing')))) topics.push('embassies');
-  const creating = c.has(...CREATE) || c.w.some((x, i) => ((x === 'set' || x === 'setting') && c.w[i + 1] === 'up') || ((x === 'put' || x === 'putting') && c.w[i + 1] === 'together'));
-  if (c.a.entities.includes('ukraine') && (c.hasPrefix('team', 'representative', 'negotiator', 'consult', 'envoy', 'group', 'track') || (c.hasPrefix('negotiation') && c.hasPrefix('launch', 'structur'))) && creating) topics.push('ukraine-talks');
+  if (
+    restoring &&
+    (c.hasPrefix('embass', 'ambassador', 'mission') || (c.has('diplomatic') && c.has('representation', 'staff', 'staffing')))
+  )
+    topics.push('embassies');
+  const creating =
+    c.has(...CREATE) ||
+    c.w.some(
+      (x, i) =>
+        ((x === 'set' || x === 'setting') && c.w[i + 1] === 'up') || ((x === 'put' || x === 'putting') && c.w[i + 1] === 'together'),
+    );
+  if (
+    c.a.entities.includes('ukraine') &&
+    (c.hasPrefix('team', 'representative', 'negotiator', 'consult', 'envoy', 'group', 'track') ||
+      (c.hasPrefix('negotiation') && c.hasPrefix('launch', 'structur'))) &&
+    creating
+  )
+    topics.push('ukraine-talks');
   if (c.has('economic') && c.hasPrefix('cooperat', 'partnership', 'opportunit') && !c.hasPrefix('sanction')) topics.push('economic');
   return topics;
 }
@@ -378,22 +740,87 @@ export function agreements(c: Ctx, out: Claim[]): void {
   if (!topics.length) return;
   // "ended without a meeting of minds", "had been shelved": no agreement, whatever the verb.
   const nearTopic = (i: number) => w.slice(Math.max(0, i - 12), i + 12).some((y) => TOPIC_WORDS.test(y));
-  const failedAt = w.findIndex((x, i) => (FAILED.has(x) && nearTopic(i)) || (x === 'minds' && w[i - 2] === 'meeting' && negatedAt(c, i - 3, 3)) || (x === 'minds' && w[i - 4] === 'without'));
+  const failedAt = w.findIndex(
+    (x, i) =>
+      (FAILED.has(x) && nearTopic(i)) ||
+      (x === 'minds' && w[i - 2] === 'meeting' && negatedAt(c, i - 3, 3)) ||
+      (x === 'minds' && w[i - 4] === 'without'),
+  );
   if (failedAt >= 0) {
     for (const topic of topics) out.push({ kind: 'agreement', topic, agreed: false, anchor: w[failedAt]! });
     return;
   }
   let at = w.findIndex((x) => AGREE_WORDS.has(x));
   // An announced next step is an outcome too: "teams will begin talks on Ukraine in due course".
-  if (at < 0) at = w.findIndex((x, i) => (x === 'will' || x === 'would') && ['begin', 'start', 'launch', 'set', 'nominate', 'appoint', 'name', 'create', 'form', 'reopen', 'restore', 'designate', 'open'].includes(w[i + 1] ?? ''));
+  if (at < 0)
+    at = w.findIndex(
+      (x, i) =>
+        (x === 'will' || x === 'would') &&
+        [
+          'begin',
+          'start',
+          'launch',
+          'set',
+          'nominate',
+          'appoint',
+          'name',
+          'create',
+          'form',
+          'reopen',
+          'restore',
+          'designate',
+          'open',
+        ].includes(w[i + 1] ?? ''),
+    );
   if (at < 0) return;
-  const failed = (w[at - 1] === 'to' && ['failed', 'fail', 'unable'].includes(w[at - 2] ?? '')) || negatedAt(c, at, 4) || w.some((x, i) => x === 'failed' && w[i + 1] === 'to');
+  const failed =
+    (w[at - 1] === 'to' && ['failed', 'fail', 'unable'].includes(w[at - 2] ?? '')) ||
+    negatedAt(c, at, 4) ||
+    w.some((x, i) => x === 'failed' && w[i + 1] === 'to');
   for (const topic of topics) out.push({ kind: 'agreement', topic, agreed: !failed, anchor: failed ? `failed to ${w[at]}` : w[at]! });
 }
 
-const GOOD = new Set(['useful', 'productive', 'fruitful', 'constructive', 'positive', 'successful', 'success', 'good', 'excellent', 'substantive']);
-const BAD = new Set(['useless', 'unproductive', 'fruitless', 'pointless', 'failure', 'waste', 'futile', 'worthless', 'disappointing', 'flop', 'fiasco', 'disaster', 'letdown', 'dud', 'wasted']);
-const TALK = ['talks', 'meeting', 'conversation', 'discussions', 'discussion', 'session', 'exercise', 'exchange', 'encounter', 'negotiations'];
+const GOOD = new Set([
+  'useful',
+  'productive',
+  'fruitful',
+  'constructive',
+  'positive',
+  'successful',
+  'success',
+  'good',
+  'excellent',
+  'substantive',
+]);
+const BAD = new Set([
+  'useless',
+  'unproductive',
+  'fruitless',
+  'pointless',
+  'failure',
+  'waste',
+  'futile',
+  'worthless',
+  'disappointing',
+  'flop',
+  'fiasco',
+  'disaster',
+  'letdown',
+  'dud',
+  'wasted',
+]);
+const TALK = [
+  'talks',
+  'meeting',
+  'conversation',
+  'discussions',
+  'discussion',
+  'session',
+  'exercise',
+  'exchange',
+  'encounter',
+  'negotiations',
+];
 
 // Who speaks for the delegations when "both sides" judge: not spokespeople or heads of state at home.
 export const NOT_AT_TABLE_ROLES = new Set(['role:spokesperson', 'role:president']);
@@ -412,7 +839,8 @@ export function verdicts(c: Ctx, speaker: string | null, out: Claim[]): void {
     for (let k = i - 1; k >= 0 && !by; k--) {
       const id = c.entityAt[k];
       if (id && typeOf(id) === 'person' && !c.possessive[k]) by = id;
-      else if ((w[k] === 'both' || w[k] === 'two') && ['sides', 'delegations', 'countries', 'teams', 'camps'].includes(w[k + 1] ?? '')) by = 'both';
+      else if ((w[k] === 'both' || w[k] === 'two') && ['sides', 'delegations', 'countries', 'teams', 'camps'].includes(w[k + 1] ?? ''))
+        by = 'both';
       // "The Russian delegation came out describing the afternoon as wasted": one side judging.
       else if ((id === 'us' || id === 'russia') && ['delegation', 'side', 'team'].includes(w[k + 1] ?? '')) by = `side:${id}`;
     }
@@ -433,9 +861,53 @@ export function verdicts(c: Ctx, speaker: string | null, out: Claim[]): void {
   }
 }
 
-const PROGRESS = new Set(['progress', 'results', 'result', 'improvement', 'improvements', 'improve', 'breakthrough', 'breakthroughs', 'gains', 'movement', 'moving', 'thaw']);
-const FORECAST = ['could', 'will', 'would', 'may', 'might', 'expected', 'expects', 'predicted', 'predicting', 'predicts', 'believed', 'believes', 'think', 'forecast', 'likely', 'wait', 'patience'];
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const PROGRESS = new Set([
+  'progress',
+  'results',
+  'result',
+  'improvement',
+  'improvements',
+  'improve',
+  'breakthrough',
+  'breakthroughs',
+  'gains',
+  'movement',
+  'moving',
+  'thaw',
+]);
+const FORECAST = [
+  'could',
+  'will',
+  'would',
+  'may',
+  'might',
+  'expected',
+  'expects',
+  'predicted',
+  'predicting',
+  'predicts',
+  'believed',
+  'believes',
+  'think',
+  'forecast',
+  'likely',
+  'wait',
+  'patience',
+];
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
 export function timeline(c: Ctx, speaker: string | null, out: Claim[]): void {
@@ -448,12 +920,21 @@ export function timeline(c: Ctx, speaker: string | null, out: Claim[]): void {
     return;
   }
   // "by the first week of March": days from the February talks to that month.
-  const month = /\bby\s+(?:the\s+)?(?:(?:first|second|third|last)\s+week\s+of\s+|end\s+of\s+|early\s+|mid-?|late\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.exec(c.a.text);
+  const month =
+    /\bby\s+(?:the\s+)?(?:(?:first|second|third|last)\s+week\s+of\s+|end\s+of\s+|early\s+|mid-?|late\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.exec(
+      c.a.text,
+    );
   if (month) {
     const m = MONTH_NAMES.indexOf(month[1]!.toLowerCase());
     const d = ((m - 1 + 12) % 12) * 30;
     const person = peopleIn(c, 0, c.w.length)[0] ?? null;
-    out.push({ kind: 'timeline', days: [Math.max(1, d - 15), d + 15], text: month[0]!, by: person ?? speaker, anchor: month[1]!.toLowerCase() });
+    out.push({
+      kind: 'timeline',
+      days: [Math.max(1, d - 15), d + 15],
+      text: month[0]!,
+      by: person ?? speaker,
+      anchor: month[1]!.toLowerCase(),
+    });
     return;
   }
   // "not before the end of the year": about ten months after the February talks.
@@ -461,11 +942,32 @@ export function timeline(c: Ctx, speaker: string | null, out: Claim[]): void {
   if (end >= 0) {
     const person = peopleIn(c, 0, c.w.length)[0] ?? null;
     const notBefore = c.w[end - 2] === 'before' && negatedAt(c, end - 2, 8);
-    out.push({ kind: 'timeline', days: notBefore ? [300, 400] : [30, 320], text: notBefore ? 'not before the end of the year' : 'by the end of the year', by: person ?? speaker, anchor: 'end' });
+    out.push({
+      kind: 'timeline',
+      days: notBefore ? [300, 400] : [30, 320],
+      text: notBefore ? 'not before the end of the year' : 'by the end of the year',
+      by: person ?? speaker,
+      anchor: 'end',
+    });
   }
 }
 
-const MET = new Set(['met', 'meet', 'meeting', 'convened', 'hosted', 'gathered', 'sat', 'held', 'facing', 'faced', 'took', 'reopened', 'resumed', 'closeted']);
+const MET = new Set([
+  'met',
+  'meet',
+  'meeting',
+  'convened',
+  'hosted',
+  'gathered',
+  'sat',
+  'held',
+  'facing',
+  'faced',
+  'took',
+  'reopened',
+  'resumed',
+  'closeted',
+]);
 const VENUE = new Set(['riyadh', 'saudi', 'diriyah']);
 
 /** That the meeting took place: both sides named, a meeting verb and the place ("US and Russian officials met in Riyadh"). */
@@ -474,39 +976,72 @@ export function met(c: Ctx, out: Claim[]): void {
   if (!countries.has('us') || !countries.has('russia')) return;
   const place = c.a.entities.find((id) => VENUE.has(id));
   if (!place) return;
-  const i = c.w.findIndex((x, k) => MET.has(x)
-    && (x !== 'sat' || c.w[k + 1] === 'down' || c.w[k + 1] === 'across')
-    && ((x !== 'facing' && x !== 'faced') || ['one', 'each'].includes(c.w[k + 1] ?? ''))
-    && ((x !== 'reopened' && x !== 'resumed') || c.w.slice(k + 1, k + 4).some((y) => ['talks', 'dialogue', 'contacts', 'negotiations'].includes(y)))
-    && (x !== 'held' || c.w.slice(k + 1, k + 7).some((y) => ['talks', 'discussions', 'meeting', 'negotiation', 'negotiations'].includes(y)) || c.w[k - 2] === 'were' || c.w[k - 1] === 'were')
-    && (x !== 'meeting' || c.w[k + 1] === 'in' || c.w[k + 1] === 'between' || (c.w[k + 1] === 'for' && c.w[k + 3] === 'first'))
-    && (x !== 'took' || c.w[k + 1] === 'place'));
-  if (i < 0 || negatedAt(c, i, 4) || c.hasPrefix('will', 'plan', 'expect') || MODAL.has(c.w[i - 1] ?? '') || MODAL.has(c.w[i - 2] ?? '')) return;
+  const i = c.w.findIndex(
+    (x, k) =>
+      MET.has(x) &&
+      (x !== 'sat' || c.w[k + 1] === 'down' || c.w[k + 1] === 'across') &&
+      ((x !== 'facing' && x !== 'faced') || ['one', 'each'].includes(c.w[k + 1] ?? '')) &&
+      ((x !== 'reopened' && x !== 'resumed') ||
+        c.w.slice(k + 1, k + 4).some((y) => ['talks', 'dialogue', 'contacts', 'negotiations'].includes(y))) &&
+      (x !== 'held' ||
+        c.w.slice(k + 1, k + 7).some((y) => ['talks', 'discussions', 'meeting', 'negotiation', 'negotiations'].includes(y)) ||
+        c.w[k - 2] === 'were' ||
+        c.w[k - 1] === 'were') &&
+      (x !== 'meeting' || c.w[k + 1] === 'in' || c.w[k + 1] === 'between' || (c.w[k + 1] === 'for' && c.w[k + 3] === 'first')) &&
+      (x !== 'took' || c.w[k + 1] === 'place'),
+  );
+  if (i < 0 || negatedAt(c, i, 4) || c.hasPrefix('will', 'plan', 'expect') || MODAL.has(c.w[i - 1] ?? '') || MODAL.has(c.w[i - 2] ?? ''))
+    return;
   out.push({ kind: 'met', place, anchor: c.w[i]! });
 }
 
 // A first that may yet come ("potentially … the first substantive negotiations") is no report.
 const HEDGED = new Set(['potentially', 'possibly', 'could', 'may', 'might', 'would']);
-const WAR_START = /^(invasion|invaded|invade|war|assault|attack|offensive|rolled|crossed|poured|marched|began|begun|launched|started|troops|tanks|army|2022)$/;
+const WAR_START =
+  /^(invasion|invaded|invade|war|assault|attack|offensive|rolled|crossed|poured|marched|began|begun|launched|started|troops|tanks|army|2022)$/;
 
 /** That these were the first such talks since the invasion ("the first high-level meeting … since Russia's invasion"). */
 export function firstSinceInvasion(c: Ctx, out: Claim[]): void {
   const { w } = c;
   // "Not since the Kremlin sent its tanks over the border had the two faced one another."
   const none = w[0] === 'no' && w.slice(1, 5).some((y) => ['encounter', 'meeting', 'talks', 'contact', 'session'].includes(y));
-  if ((w[0] === 'not' && w[1] === 'since' && w.slice(2, 14).some((y) => WAR_START.test(y))) || (none && w.some((y, k) => y === 'since' && w.slice(k + 1, k + 12).some((z) => WAR_START.test(z))))) {
+  if (
+    (w[0] === 'not' && w[1] === 'since' && w.slice(2, 14).some((y) => WAR_START.test(y))) ||
+    (none && w.some((y, k) => y === 'since' && w.slice(k + 1, k + 12).some((z) => WAR_START.test(z))))
+  ) {
     out.push({ kind: 'first-since-invasion', anchor: 'not since' });
     return;
   }
   const first = w.findIndex((x, i) => x === 'first' || ((x === 'highest' || x === 'most') && ['level', 'senior'].includes(w[i + 1] ?? '')));
   if (first < 0 || w.slice(0, first).some((x) => HEDGED.has(x))) return;
-  const since = w.findIndex((x, i) => i > first && ((x === 'since' && w.slice(i + 1, i + 8).some((y) => WAR_START.test(y))) || (x === 'of' && w[i + 1] === 'the' && w[i + 2] === 'war') || (x === 'in' && w.slice(i + 1, i + 4).includes('three') && w.slice(i + 1, i + 5).includes('years'))));
+  const since = w.findIndex(
+    (x, i) =>
+      i > first &&
+      ((x === 'since' && w.slice(i + 1, i + 8).some((y) => WAR_START.test(y))) ||
+        (x === 'of' && w[i + 1] === 'the' && w[i + 2] === 'war') ||
+        (x === 'in' && w.slice(i + 1, i + 4).includes('three') && w.slice(i + 1, i + 5).includes('years'))),
+  );
   if (since < 0 || since - first > 14) return;
   out.push({ kind: 'first-since-invasion', anchor: w[first]! });
 }
 
 const LAND = /^(territor|land|lands|ground|concession|concessions|region|regions)$|^territor/;
-const YIELD_WORDS = new Set(['cede', 'ceding', 'hand', 'handing', 'give', 'giving', 'return', 'returning', 'concede', 'conceding', 'surrender', 'relinquish', 'withdraw', 'concessions']);
+const YIELD_WORDS = new Set([
+  'cede',
+  'ceding',
+  'hand',
+  'handing',
+  'give',
+  'giving',
+  'return',
+  'returning',
+  'concede',
+  'conceding',
+  'surrender',
+  'relinquish',
+  'withdraw',
+  'concessions',
+]);
 
 /** Whether a side would give up territory, and who says so ("Lavrov ruled out any territorial concessions"). */
 export function territory(c: Ctx, speaker: string | null, out: Claim[]): void {
@@ -514,10 +1049,18 @@ export function territory(c: Ctx, speaker: string | null, out: Claim[]): void {
   const at = w.findIndex((x) => LAND.test(x));
   if (at < 0 || !w.some((x) => YIELD_WORDS.has(x) || x.startsWith('concession'))) return;
   // Refusal: "ruled out", "rejected", "no territorial concessions", "will not cede" — not any "not" nearby.
-  const refused = w.some((x, i) => (x === 'ruled' || x === 'rules' || x === 'rule') && w[i + 1] === 'out') || w.some((x) => /^(reject|refus|dismiss)/.test(x))
-    || w[at - 1] === 'no' || w[at - 2] === 'no' || w.some((x, i) => YIELD_WORDS.has(x) && (w[i - 1] === 'not' || w[i - 1] === 'never'));
-  const ready = w.some((x, i) => ['ready', 'willing', 'willingness', 'readiness', 'open', 'prepared', 'agreed', 'offered', 'offer'].includes(x) && (['to', 'for'].includes(w[i + 1] ?? '') || x.endsWith('ness')))
-    || w.some((x, i) => YIELD_WORDS.has(x) && ['could', 'would', 'might', 'can'].includes(w[i - 1] ?? ''));
+  const refused =
+    w.some((x, i) => (x === 'ruled' || x === 'rules' || x === 'rule') && w[i + 1] === 'out') ||
+    w.some((x) => /^(reject|refus|dismiss)/.test(x)) ||
+    w[at - 1] === 'no' ||
+    w[at - 2] === 'no' ||
+    w.some((x, i) => YIELD_WORDS.has(x) && (w[i - 1] === 'not' || w[i - 1] === 'never'));
+  const ready =
+    w.some(
+      (x, i) =>
+        ['ready', 'willing', 'willingness', 'readiness', 'open', 'prepared', 'agreed', 'offered', 'offer'].includes(x) &&
+        (['to', 'for'].includes(w[i + 1] ?? '') || x.endsWith('ness')),
+    ) || w.some((x, i) => YIELD_WORDS.has(x) && ['could', 'would', 'might', 'can'].includes(w[i - 1] ?? ''));
   if (!refused && !ready) return;
   const person = peopleIn(c, 0, at).find((p) => !c.possessive[c.a.mentions.find((m) => m.id === p)?.start ?? -1]) ?? null;
   out.push({ kind: 'territory', open: !refused, by: person ?? speaker, anchor: refused ? 'ruled out' : 'ready' });
@@ -526,14 +1069,51 @@ export function territory(c: Ctx, speaker: string | null, out: Claim[]): void {
 /** Someone's role as an informal channel between the capitals ("a back channel to Trump's circle"). */
 export function backChannel(c: Ctx, out: Claim[]): void {
   const { w } = c;
-  const at = w.findIndex((x, i) => x === 'backchannel' || x === 'back-channel' || (x === 'channel' || x === 'channels') && ['back', 'informal', 'quiet'].includes(w[i - 1] ?? ''));
+  const at = w.findIndex(
+    (x, i) =>
+      x === 'backchannel' ||
+      x === 'back-channel' ||
+      ((x === 'channel' || x === 'channels') && ['back', 'informal', 'quiet'].includes(w[i - 1] ?? '')),
+  );
   if (at < 0) return;
   const person = c.a.mentions.find((m) => typeOf(m.id) === 'person' && m.start < at && !c.possessive[m.end - 1]);
   if (person) out.push({ kind: 'back-channel', who: person.id, anchor: w[at]! });
 }
 
-const CONCERN = ['concern', 'fear', 'uneas', 'worr', 'complain', 'alarm', 'anxi', 'vocal', 'protest', 'grumbl', 'resent', 'grievance', 'snub', 'stung'];
-const SIDELINED = ['sideline', 'exclu', 'absence', 'pushed aside', 'left out', 'leaves out', 'frozen out', 'cut out', 'kept out', 'shut out', 'over their heads', 'over its head', 'from the outside', 'no seat', 'without kyiv', 'without ukraine'];
+const CONCERN = [
+  'concern',
+  'fear',
+  'uneas',
+  'worr',
+  'complain',
+  'alarm',
+  'anxi',
+  'vocal',
+  'protest',
+  'grumbl',
+  'resent',
+  'grievance',
+  'snub',
+  'stung',
+];
+const SIDELINED = [
+  'sideline',
+  'exclu',
+  'absence',
+  'pushed aside',
+  'left out',
+  'leaves out',
+  'frozen out',
+  'cut out',
+  'kept out',
+  'shut out',
+  'over their heads',
+  'over its head',
+  'from the outside',
+  'no seat',
+  'without kyiv',
+  'without ukraine',
+];
 
 /** A party's concern at being left out ("European allies voiced concerns about being sidelined"). */
 export function exclusionConcern(c: Ctx, out: Claim[]): void {
@@ -541,17 +1121,25 @@ export function exclusionConcern(c: Ctx, out: Claim[]): void {
   const joined = ` ${c.w.join(' ')} `;
   if (!SIDELINED.some((x) => joined.includes(` ${x}`))) return;
   for (const who of ['europe', 'ukraine']) {
-    if (c.a.entities.includes(who) || c.a.entities.some((id) => typeOf(id) === 'person' && countryOf(id) === who)) out.push({ kind: 'exclusion-concern', who, anchor: c.w.find((x) => CONCERN.some((p) => x.startsWith(p))) ?? 'concern' });
+    if (c.a.entities.includes(who) || c.a.entities.some((id) => typeOf(id) === 'person' && countryOf(id) === who))
+      out.push({ kind: 'exclusion-concern', who, anchor: c.w.find((x) => CONCERN.some((p) => x.startsWith(p))) ?? 'concern' });
   }
 }
 
 /** An assurance that nobody is left out ("No one is being sidelined here", "rejected the charge that anyone had been sidelined"). */
 export function noOneSidelined(c: Ctx, speaker: string | null, out: Claim[]): void {
   const { w } = c;
-  const at = w.findIndex((x, i) => /^(sideline|exclud|left|pushed|frozen)/.test(x) && (x !== 'left' || w[i + 1] === 'out') && (x !== 'pushed' || w[i + 1] === 'aside') && (x !== 'frozen' || w[i + 1] === 'out'));
+  const at = w.findIndex(
+    (x, i) =>
+      /^(sideline|exclud|left|pushed|frozen)/.test(x) &&
+      (x !== 'left' || w[i + 1] === 'out') &&
+      (x !== 'pushed' || w[i + 1] === 'aside') &&
+      (x !== 'frozen' || w[i + 1] === 'out'),
+  );
   if (at < 0) return;
   const before = w.slice(Math.max(0, at - 5), at);
-  const nobody = before.includes('nobody') || before.includes('none') || (before.includes('one') && before[before.indexOf('one') - 1] === 'no');
+  const nobody =
+    before.includes('nobody') || before.includes('none') || (before.includes('one') && before[before.indexOf('one') - 1] === 'no');
   const denied = before.includes('anyone') && w.slice(Math.max(0, at - 10), at).some((y) => /^(reject|deni|deny|dismiss)/.test(y));
   if (!nobody && !denied) return;
   const person = peopleIn(c, 0, at).at(-1) ?? null;
@@ -574,7 +1162,35 @@ export function rejectsDeals(c: Ctx, out: Claim[]): void {
   out.push({ kind: 'rejects-deals', who: 'ukraine', anchor: w[i]! });
 }
 
-const SAYING = new Set(['said', 'says', 'say', 'told', 'tells', 'hinted', 'suggested', 'suggests', 'thinks', 'thought', 'judged', 'judges', 'believes', 'believed', 'expects', 'expected', 'predicted', 'talks', 'talked', 'spoke', 'added', 'insisted', 'argued', 'cautioned', 'warned', 'signalled', 'indicated']);
+const SAYING = new Set([
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'hinted',
+  'suggested',
+  'suggests',
+  'thinks',
+  'thought',
+  'judged',
+  'judges',
+  'believes',
+  'believed',
+  'expects',
+  'expected',
+  'predicted',
+  'talks',
+  'talked',
+  'spoke',
+  'added',
+  'insisted',
+  'argued',
+  'cautioned',
+  'warned',
+  'signalled',
+  'indicated',
+]);
 const OPINION = new Set(['guess', 'view', 'estimate', 'forecast', 'prediction', 'expectation', 'hunch', 'bet', 'assessment', 'reckoning']);
 const UNLIKELY = new Set(['unlikely', 'improbable', 'doubtful', 'doubt', 'doubted']);
 
@@ -587,16 +1203,45 @@ export function summitWhen(c: Ctx, speaker: string | null, out: Claim[]): void {
   const people = new Set(c.a.entities);
   if (!c.has('summit', 'meeting', 'meet', 'presidents', 'leaders') && !(people.has('trump') && people.has('putin'))) return;
   // Clause starts: sentence start, a clause break, or "while"/"whereas"/"but".
-  const starts = [0, ...w.map((x, i) => (i > 0 && (c.breakBefore[i] || ['while', 'whereas', 'but'].includes(x)) ? i : -1)).filter((i) => i > 0), w.length];
+  const starts = [
+    0,
+    ...w.map((x, i) => (i > 0 && (c.breakBefore[i] || ['while', 'whereas', 'but'].includes(x)) ? i : -1)).filter((i) => i > 0),
+    w.length,
+  ];
   for (let s = 0; s < starts.length - 1; s++) {
-    const from = starts[s]!, to = starts[s + 1]!;
-    let when: 'next-week' | 'weeks' | 'months' | null = null, at = -1;
+    const from = starts[s]!,
+      to = starts[s + 1]!;
+    let when: 'next-week' | 'weeks' | 'months' | null = null,
+      at = -1;
     for (let i = from; i < to && !when; i++) {
-      if (w[i] === 'next' && w[i + 1] === 'week') { when = 'next-week'; at = i; }
-      else if (w[i] === 'days' && ['next', 'coming'].includes(w[i - 2] ?? '') && ['seven', 'few', '7', 'several'].includes(w[i - 1] ?? '')) { when = 'next-week'; at = i; }
-      else if (w[i] === 'weeks' && w.slice(Math.max(from, i - 5), i).includes('than') && w.slice(Math.max(from, i - 6), i).some((y) => y === 'longer' || y === 'more')) { when = 'months'; at = i; }
-      else if (w[i] === 'weeks' && (['coming', 'few', 'of', 'within', 'in', 'next'].includes(w[i - 1] ?? '') || w[i + 1] === 'ahead')) { when = 'weeks'; at = i; }
-      else if (w[i] === 'months' && (['coming', 'few', 'next', 'many', 'several', 'that'].includes(w[i - 1] ?? '') || ['away', 'ahead', 'rather'].includes(w[i + 1] ?? ''))) { when = 'months'; at = i; }
+      if (w[i] === 'next' && w[i + 1] === 'week') {
+        when = 'next-week';
+        at = i;
+      } else if (
+        w[i] === 'days' &&
+        ['next', 'coming'].includes(w[i - 2] ?? '') &&
+        ['seven', 'few', '7', 'several'].includes(w[i - 1] ?? '')
+      ) {
+        when = 'next-week';
+        at = i;
+      } else if (
+        w[i] === 'weeks' &&
+        w.slice(Math.max(from, i - 5), i).includes('than') &&
+        w.slice(Math.max(from, i - 6), i).some((y) => y === 'longer' || y === 'more')
+      ) {
+        when = 'months';
+        at = i;
+      } else if (w[i] === 'weeks' && (['coming', 'few', 'of', 'within', 'in', 'next'].includes(w[i - 1] ?? '') || w[i + 1] === 'ahead')) {
+        when = 'weeks';
+        at = i;
+      } else if (
+        w[i] === 'months' &&
+        (['coming', 'few', 'next', 'many', 'several', 'that'].includes(w[i - 1] ?? '') ||
+          ['away', 'ahead', 'rather'].includes(w[i + 1] ?? ''))
+      ) {
+        when = 'months';
+        at = i;
+      }
     }
     if (!when) continue;
     const clause = w.slice(from, to);
@@ -619,7 +1264,9 @@ export function summitWhen(c: Ctx, speaker: string | null, out: Claim[]): void {
     }
     // No saying verb: the clause's subject, if a person opens it ("Ushakov was the optimist, …").
     if (!by) {
-      const first = c.a.mentions.find((m) => m.start >= from && m.start <= from + 2 && typeOf(m.id) === 'person' && !c.possessive[m.end - 1]);
+      const first = c.a.mentions.find(
+        (m) => m.start >= from && m.start <= from + 2 && typeOf(m.id) === 'person' && !c.possessive[m.end - 1],
+      );
       if (first) by = first.id;
     }
     by ??= s === 0 ? speaker : null;
@@ -647,7 +1294,13 @@ export function venue(c: Ctx, out: Claim[]): void {
     if (w[i] !== 'palace' || !/^P/.test(c.raw[i] ?? '')) continue;
     if (!w.slice(Math.max(0, i - 7), i).some((y) => VENUE_VERBS.has(y))) continue;
     const known = c.entityAt[i - 1] ?? c.entityAt[i];
-    const place = known === 'diriyah' ? 'diriyah' : unknownNameIn(c, Math.max(0, i - 3), i + 1) ?? (/^[A-Z]/.test(c.raw[i - 1] ?? '') ? `${c.raw[i - 1]} Palace` : null);
-    if (place) { out.push({ kind: 'venue', place, anchor: 'palace' }); return; }
+    const place =
+      known === 'diriyah'
+        ? 'diriyah'
+        : (unknownNameIn(c, Math.max(0, i - 3), i + 1) ?? (/^[A-Z]/.test(c.raw[i - 1] ?? '') ? `${c.raw[i - 1]} Palace` : null));
+    if (place) {
+      out.push({ kind: 'venue', place, anchor: 'palace' });
+      return;
+    }
   }
 }

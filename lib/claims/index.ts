@@ -11,8 +11,25 @@ import { ENTITY_BY_ID, ROLE_HOLDERS } from '../text/aliases';
 import type { Claim, ClaimBody, ClaimLink } from './types';
 import { context, countryOf } from './reading';
 import {
-  NOT_AT_TABLE_ROLES, agreements, backChannel, counts, venue, exclusionConcern, firstSinceInvasion, leaders, meetingLength, met, noOneSidelined,
-  presence, rejectsDeals, sanctions, summitDate, summitWhen, territory, timeline, verdicts,
+  NOT_AT_TABLE_ROLES,
+  agreements,
+  backChannel,
+  counts,
+  venue,
+  exclusionConcern,
+  firstSinceInvasion,
+  leaders,
+  meetingLength,
+  met,
+  noOneSidelined,
+  presence,
+  rejectsDeals,
+  sanctions,
+  summitDate,
+  summitWhen,
+  territory,
+  timeline,
+  verdicts,
 } from './frames';
 
 export type { AgreementTopic, Claim, ClaimBody, ClaimLink, SanctionsStatus } from './types';
@@ -29,7 +46,8 @@ export function extractClaims(a: Analysis, speaker: string | null = null): Claim
   presence(c, out);
   // Whoever led a side was there.
   for (const l of out.filter((x): x is Claim & { kind: 'leader' } => x.kind === 'leader')) {
-    if (!out.some((x) => x.kind === 'presence' && x.who === l.person)) out.push({ kind: 'presence', who: l.person, present: true, anchor: l.anchor });
+    if (!out.some((x) => x.kind === 'presence' && x.who === l.person))
+      out.push({ kind: 'presence', who: l.person, present: true, anchor: l.anchor });
   }
   meetingLength(c, out);
   summitDate(c, out);
@@ -53,7 +71,8 @@ export function extractClaims(a: Analysis, speaker: string | null = null): Claim
 
 // A paragraph that rates a quoted claim ("Our rating: False") or calls something unconfirmed.
 const RATED = /\b(?:false|untrue|misleading|no evidence|not true|debunked|unfounded|baseless|fabricated)\b/i;
-const UNCONFIRMED = /\b(?:unconfirmed|unverified|(?:nobody|no one)\b[^.]{0,30}\bconfirmed|not (?:been )?confirmed|(?:not able|unable|could not) (?:to )?(?:be )?verif)/i;
+const UNCONFIRMED =
+  /\b(?:unconfirmed|unverified|(?:nobody|no one)\b[^.]{0,30}\bconfirmed|not (?:been )?confirmed|(?:not able|unable|could not) (?:to )?(?:be )?verif)/i;
 const QUOTED_CLAIM = /^\s*(?:claim\b[^:]*:\s*)?[\u201c"]/i;
 
 /**
@@ -63,14 +82,27 @@ const QUOTED_CLAIM = /^\s*(?:claim\b[^:]*:\s*)?[\u201c"]/i;
  */
 function unreportedSentences(sentences: readonly Analysis[], whole: Analysis): Set<number> {
   const out = new Set<number>();
-  if (RATED.test(whole.text)) sentences.forEach((a, i) => { if (QUOTED_CLAIM.test(a.text)) out.add(i); });
-  sentences.forEach((a, i) => { if (UNCONFIRMED.test(a.text)) { out.add(i); if (i > 0) out.add(i - 1); } });
+  if (RATED.test(whole.text))
+    sentences.forEach((a, i) => {
+      if (QUOTED_CLAIM.test(a.text)) out.add(i);
+    });
+  sentences.forEach((a, i) => {
+    if (UNCONFIRMED.test(a.text)) {
+      out.add(i);
+      if (i > 0) out.add(i - 1);
+    }
+  });
   return out;
 }
 
 /** Cheap test before the summit frame is read on a whole paragraph. */
 function mayNameSummit(a: Analysis): boolean {
-  return a.words.includes('summit') || (a.entities.includes('trump') && a.entities.includes('putin')) || a.words.includes('presidents') || a.words.includes('leaders');
+  return (
+    a.words.includes('summit') ||
+    (a.entities.includes('trump') && a.entities.includes('putin')) ||
+    a.words.includes('presidents') ||
+    a.words.includes('leaders')
+  );
 }
 
 /**
@@ -79,11 +111,21 @@ function mayNameSummit(a: Analysis): boolean {
  * the summit frames, the meeting and a worry about exclusion are also read on the paragraph as a whole
  * when no sentence has them.
  */
-export function paragraphClaims(sentences: readonly Analysis[], speakers: readonly (string | null)[], whole: Analysis): { claims: Claim[]; sentence: number[] } {
+export function paragraphClaims(
+  sentences: readonly Analysis[],
+  speakers: readonly (string | null)[],
+  whole: Analysis,
+): { claims: Claim[]; sentence: number[] } {
   const claims: Claim[] = [];
   const sentence: number[] = [];
   const skip = unreportedSentences(sentences, whole);
-  sentences.forEach((a, i) => { if (!skip.has(i)) for (const c of extractClaims(a, speakers[i] ?? null)) { claims.push(c); sentence.push(i); } });
+  sentences.forEach((a, i) => {
+    if (!skip.has(i))
+      for (const c of extractClaims(a, speakers[i] ?? null)) {
+        claims.push(c);
+        sentence.push(i);
+      }
+  });
   const multi = sentences.length > 1;
   const summit = multi && mayNameSummit(whole);
   const missing = [
@@ -118,15 +160,24 @@ export function claimKeys(a: Analysis, speaker: string | null = null): string[] 
 /** The key two claims must share to be about the same thing (same frame and slot). */
 export function claimKey(c: ClaimBody): string {
   switch (c.kind) {
-    case 'leader': return `leader:${c.side}`;
-    case 'presence': return `presence:${c.who}`;
-    case 'agreement': return `agreement:${c.topic}`;
-    case 'exclusion-concern': return `exclusion-concern:${c.who}`;
-    case 'rejects-deals': return `rejects-deals:${c.who}`;
-    case 'back-channel': return `back-channel:${c.who}`;
-    case 'count': return `count:${c.what}`;
-    case 'summit-when': return 'summit-when';
-    default: return c.kind;
+    case 'leader':
+      return `leader:${c.side}`;
+    case 'presence':
+      return `presence:${c.who}`;
+    case 'agreement':
+      return `agreement:${c.topic}`;
+    case 'exclusion-concern':
+      return `exclusion-concern:${c.who}`;
+    case 'rejects-deals':
+      return `rejects-deals:${c.who}`;
+    case 'back-channel':
+      return `back-channel:${c.who}`;
+    case 'count':
+      return `count:${c.what}`;
+    case 'summit-when':
+      return 'summit-when';
+    default:
+      return c.kind;
   }
 }
 
@@ -136,7 +187,9 @@ const COUNTRY_OF_BOTH = new Set(['us', 'russia']);
 function sameSpeaker(x: string | null, y: string | null): boolean {
   if (!x || !y) return false;
   if (x === y) return true;
-  const atTable = (id: string) => COUNTRY_OF_BOTH.has(countryOf(id) ?? '') && !Object.entries(ROLE_HOLDERS).some(([k, v]) => v === id && NOT_AT_TABLE_ROLES.has(k.split('|')[0]!));
+  const atTable = (id: string) =>
+    COUNTRY_OF_BOTH.has(countryOf(id) ?? '') &&
+    !Object.entries(ROLE_HOLDERS).some(([k, v]) => v === id && NOT_AT_TABLE_ROLES.has(k.split('|')[0]!));
   if (x === 'both') return atTable(y) || y.startsWith('side:');
   if (y === 'both') return atTable(x) || x.startsWith('side:');
   if (x.startsWith('side:')) return atTable(y) && countryOf(y) === x.slice(5);
@@ -148,19 +201,23 @@ function sameSpeaker(x: string | null, y: string | null): boolean {
 export function relate(p: Claim, s: Claim): 'agree' | 'clash' | null {
   if (claimKey(p) !== claimKey(s)) return null;
   switch (p.kind) {
-    case 'leader': return p.person === (s as typeof p).person ? 'agree' : 'clash';
-    case 'presence': return p.present === (s as typeof p).present ? 'agree' : 'clash';
+    case 'leader':
+      return p.person === (s as typeof p).person ? 'agree' : 'clash';
+    case 'presence':
+      return p.present === (s as typeof p).present ? 'agree' : 'clash';
     case 'length': {
       const r = p.hours / (s as typeof p).hours;
       return r > 0.8 && r < 1.25 ? 'agree' : 'clash';
     }
-    case 'summit-date': return p.set === (s as typeof p).set ? 'agree' : 'clash';
+    case 'summit-date':
+      return p.set === (s as typeof p).set ? 'agree' : 'clash';
     case 'sanctions': {
       const t = (s as typeof p).status;
       if (p.status === t) return 'agree';
       return p.status === 'off-agenda' || t === 'off-agenda' ? 'clash' : null;
     }
-    case 'agreement': return p.agreed === (s as typeof p).agreed ? 'agree' : 'clash';
+    case 'agreement':
+      return p.agreed === (s as typeof p).agreed ? 'agree' : 'clash';
     case 'verdict': {
       const o = s as typeof p;
       if (!sameSpeaker(p.by, o.by)) return null;
@@ -193,7 +250,8 @@ export function relate(p: Claim, s: Claim): 'agree' | 'clash' | null {
       const r = p.value / (s as typeof p).value;
       return r > 0.8 && r < 1.25 ? 'agree' : 'clash';
     }
-    case 'venue': return p.place === (s as typeof p).place ? 'agree' : 'clash';
+    case 'venue':
+      return p.place === (s as typeof p).place ? 'agree' : 'clash';
     case 'met':
     case 'exclusion-concern':
     case 'rejects-deals':
@@ -228,7 +286,26 @@ function who(id: string): string {
 const SIDE: Record<string, string> = { us: 'US', russia: 'Russian' };
 
 // Frames from most to least specific, for choosing which link to show a reader.
-const SPECIFICITY: ClaimBody['kind'][] = ['leader', 'venue', 'count', 'length', 'summit-date', 'summit-when', 'sanctions', 'timeline', 'territory', 'agreement', 'verdict', 'rejects-deals', 'no-one-sidelined', 'back-channel', 'presence', 'exclusion-concern', 'first-since-invasion', 'met'];
+const SPECIFICITY: ClaimBody['kind'][] = [
+  'leader',
+  'venue',
+  'count',
+  'length',
+  'summit-date',
+  'summit-when',
+  'sanctions',
+  'timeline',
+  'territory',
+  'agreement',
+  'verdict',
+  'rejects-deals',
+  'no-one-sidelined',
+  'back-channel',
+  'presence',
+  'exclusion-concern',
+  'first-since-invasion',
+  'met',
+];
 
 /** The most specific link of a relation ("Rubio led the US side" before "Rubio took part"). */
 export function bestLink(links: readonly ClaimLink[], relation: ClaimLink['relation']): ClaimLink | undefined {
@@ -243,23 +320,45 @@ export function bestLink(links: readonly ClaimLink[], relation: ClaimLink['relat
 /** What a claim says, in a few words ("Lavrov led the Russian side"). */
 export function describeClaim(c: Claim): string {
   switch (c.kind) {
-    case 'leader': return `${who(c.person)} led the ${SIDE[c.side] ?? c.side} side`;
-    case 'presence': return `${who(c.who)} ${c.present ? 'took part' : 'was not there'}`;
-    case 'length': return `the meeting lasted ${c.text}`;
-    case 'summit-date': return c.set ? 'a summit date is set' : 'no summit date is set';
-    case 'sanctions': return c.status === 'off-agenda' ? 'sanctions relief was not on the agenda' : c.status === 'agreed' ? 'sanctions relief was agreed' : 'sanctions relief was discussed';
-    case 'agreement': return `${c.agreed ? 'agreed' : 'no agreement'} on ${c.topic === 'embassies' ? 'restoring embassies' : c.topic === 'ukraine-talks' ? 'teams for Ukraine talks' : 'economic cooperation'}`;
-    case 'verdict': return `${c.by === 'both' ? 'both sides called' : c.by ? `${who(c.by)} called` : 'called'} the talks ${c.word}`;
-    case 'timeline': return `progress ${c.text}`;
-    case 'met': return `the two sides met in ${who(c.place)}`;
-    case 'exclusion-concern': return `${who(c.who)} is worried about being left out`;
-    case 'no-one-sidelined': return `${c.by ? who(c.by) : 'officials'}: no one is being sidelined`;
-    case 'rejects-deals': return `${who(c.who)} rejects any deal made without it`;
-    case 'first-since-invasion': return 'the first such talks since the invasion';
-    case 'back-channel': return `${who(c.who)} has been a back channel between the capitals`;
-    case 'count': return `${c.text}`;
-    case 'venue': return `the talks were held at ${c.place === 'diriyah' ? 'Diriyah Palace' : c.place}`;
-    case 'territory': return `${c.by ? `${who(c.by)}: ` : ''}territorial concessions ${c.open ? 'are possible' : 'are ruled out'}`;
-    case 'summit-when': return `${c.by ? `${who(c.by)}: ` : ''}a summit ${c.when === 'next-week' ? 'next week' : c.when === 'weeks' ? 'within weeks' : 'within months'} is ${c.likely ? 'likely' : 'unlikely'}`;
+    case 'leader':
+      return `${who(c.person)} led the ${SIDE[c.side] ?? c.side} side`;
+    case 'presence':
+      return `${who(c.who)} ${c.present ? 'took part' : 'was not there'}`;
+    case 'length':
+      return `the meeting lasted ${c.text}`;
+    case 'summit-date':
+      return c.set ? 'a summit date is set' : 'no summit date is set';
+    case 'sanctions':
+      return c.status === 'off-agenda'
+        ? 'sanctions relief was not on the agenda'
+        : c.status === 'agreed'
+          ? 'sanctions relief was agreed'
+          : 'sanctions relief was discussed';
+    case 'agreement':
+      return `${c.agreed ? 'agreed' : 'no agreement'} on ${c.topic === 'embassies' ? 'restoring embassies' : c.topic === 'ukraine-talks' ? 'teams for Ukraine talks' : 'economic cooperation'}`;
+    case 'verdict':
+      return `${c.by === 'both' ? 'both sides called' : c.by ? `${who(c.by)} called` : 'called'} the talks ${c.word}`;
+    case 'timeline':
+      return `progress ${c.text}`;
+    case 'met':
+      return `the two sides met in ${who(c.place)}`;
+    case 'exclusion-concern':
+      return `${who(c.who)} is worried about being left out`;
+    case 'no-one-sidelined':
+      return `${c.by ? who(c.by) : 'officials'}: no one is being sidelined`;
+    case 'rejects-deals':
+      return `${who(c.who)} rejects any deal made without it`;
+    case 'first-since-invasion':
+      return 'the first such talks since the invasion';
+    case 'back-channel':
+      return `${who(c.who)} has been a back channel between the capitals`;
+    case 'count':
+      return `${c.text}`;
+    case 'venue':
+      return `the talks were held at ${c.place === 'diriyah' ? 'Diriyah Palace' : c.place}`;
+    case 'territory':
+      return `${c.by ? `${who(c.by)}: ` : ''}territorial concessions ${c.open ? 'are possible' : 'are ruled out'}`;
+    case 'summit-when':
+      return `${c.by ? `${who(c.by)}: ` : ''}a summit ${c.when === 'next-week' ? 'next week' : c.when === 'weeks' ? 'within weeks' : 'within months'} is ${c.likely ? 'likely' : 'unlikely'}`;
   }
 }

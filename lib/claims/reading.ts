@@ -30,9 +30,21 @@ export interface Ctx {
 export function context(a: Analysis): Ctx {
   const tokens = a.tokens;
   const w = a.words;
-  const breakBefore = w.map((_, i) => i > 0 && tokens[i] !== undefined && tokens[i - 1] !== undefined && CLAUSE_BREAK.test(a.text.slice(tokens[i - 1]!.end, tokens[i]!.start)));
+  const breakBefore = w.map(
+    (_, i) =>
+      i > 0 &&
+      tokens[i] !== undefined &&
+      tokens[i - 1] !== undefined &&
+      CLAUSE_BREAK.test(a.text.slice(tokens[i - 1]!.end, tokens[i]!.start)),
+  );
   const possessive = w.map((_, i) => tokens[i] !== undefined && /^['\u2019]s\b/i.test(a.text.slice(tokens[i]!.end, tokens[i]!.end + 3)));
-  const commaBefore = w.map((_, i) => i > 0 && tokens[i] !== undefined && tokens[i - 1] !== undefined && /[,;:\u2014\u2013]/.test(a.text.slice(tokens[i - 1]!.end, tokens[i]!.start)));
+  const commaBefore = w.map(
+    (_, i) =>
+      i > 0 &&
+      tokens[i] !== undefined &&
+      tokens[i - 1] !== undefined &&
+      /[,;:\u2014\u2013]/.test(a.text.slice(tokens[i - 1]!.end, tokens[i]!.start)),
+  );
   const entityAt: (string | null)[] = new Array(w.length).fill(null);
   const mentionStart = new Map<number, { id: string; end: number }>();
   for (const m of a.mentions) {
@@ -41,7 +53,14 @@ export function context(a: Analysis): Ctx {
   }
   const set = new Set(w);
   return {
-    a, w, breakBefore, possessive, commaBefore, entityAt, mentionStart, raw: w.map((_, i) => (tokens[i] ? a.text.slice(tokens[i]!.start, tokens[i]!.end) : '')),
+    a,
+    w,
+    breakBefore,
+    possessive,
+    commaBefore,
+    entityAt,
+    mentionStart,
+    raw: w.map((_, i) => (tokens[i] ? a.text.slice(tokens[i]!.start, tokens[i]!.end) : '')),
     has: (...words) => words.some((x) => set.has(x)),
     hasPrefix: (...prefixes) => w.some((x) => prefixes.some((p) => x.startsWith(p))),
   };
@@ -65,7 +84,8 @@ export function hypotheticalAt(c: Ctx, i: number): boolean {
     const x = c.w[k]!;
     if (x === 'if' || x === 'unless' || x === 'whether') return true;
     // Inverted conditional at the start of a clause: "Had Ukraine been invited", "Were Kyiv to join".
-    if ((x === 'had' || x === 'were' || x === 'should') && (k === 0 || c.commaBefore[k] || c.breakBefore[k]) && c.entityAt[k + 1]) return true;
+    if ((x === 'had' || x === 'were' || x === 'should') && (k === 0 || c.commaBefore[k] || c.breakBefore[k]) && c.entityAt[k + 1])
+      return true;
     if (c.breakBefore[k]) break;
   }
   return false;

@@ -23,7 +23,8 @@ export interface ExtractedArticle {
 
 const BLOCKS = 'p, li, blockquote, pre, dd';
 // Class or id words of furniture Readability may leave inside an article.
-const FURNITURE_CLASS = /(^|[\s_-])(caption|credit|byline|author|bio|share|social|related|read-?more|newsletter|signup|subscribe|promo|donat|support|pull-?quote|pullquote|advert|ad-slot|sponsor|comment|cookie|consent|tags?|breadcrumb|timestamp|dateline-box|gallery-count|sub|subtitle|subhead|standfirst|dek|kicker|disclaimer|ticker)([\s_-]|$)/i;
+const FURNITURE_CLASS =
+  /(^|[\s_-])(caption|credit|byline|author|bio|share|social|related|read-?more|newsletter|signup|subscribe|promo|donat|support|pull-?quote|pullquote|advert|ad-slot|sponsor|comment|cookie|consent|tags?|breadcrumb|timestamp|dateline-box|gallery-count|sub|subtitle|subhead|standfirst|dek|kicker|disclaimer|ticker)([\s_-]|$)/i;
 const MIN_CHARS = 30;
 // Past this many paragraphs a page is not one article; keep the first ones so the work stays bounded.
 export const MAX_PARAGRAPHS = 400;

@@ -17,7 +17,8 @@ const PATTERNS: readonly [RegExp, string][] = [
 
 // "Karim Haddad · 18 Feb 2025, 7:30 PM · 5 min read": short lines of metadata joined by separators.
 const META_SEPARATORS = /\s[\u00b7|\u2022]\s/;
-const DATE_OR_TIME = /\b(?:\d{1,2}:\d{2}|\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|min(?:ute)?s? read)\b/i;
+const DATE_OR_TIME =
+  /\b(?:\d{1,2}:\d{2}|\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|min(?:ute)?s? read)\b/i;
 
 /** Why a block of an article body is not part of its text, or null. `title` is the page's headline. */
 export function bodyBoilerplate(text: string, tag: string, title: string): string | null {

@@ -11,7 +11,9 @@ const ANCHOR_PERSON_WEIGHT = 1.5;
 /** Pattern source matching any surface form of the event's places and leading people (word-bounded). */
 export function anchorPattern(sig: EventSignature): string {
   const people = sig.people.filter((id) => (sig.entities[id] ?? 0) >= ANCHOR_PERSON_WEIGHT);
-  const ids = new Set([...people, ...sig.places].filter((id) => ['person', 'place', 'venue', 'country'].includes(ENTITY_BY_ID.get(id)?.type ?? '')));
+  const ids = new Set(
+    [...people, ...sig.places].filter((id) => ['person', 'place', 'venue', 'country'].includes(ENTITY_BY_ID.get(id)?.type ?? '')),
+  );
   const forms = Object.entries(sig.surfaces)
     .filter(([, v]) => v.startsWith('@') && ids.has(v.slice(1)))
     .map(([surface]) => surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\W+'))

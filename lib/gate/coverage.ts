@@ -55,22 +55,32 @@ export function gateWords(text: string): string[] {
 }
 
 function scan(words: string[], trie: Trie, counts: Map<string, number>): void {
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let node: Trie | undefined = trie;
     let hit: string | undefined;
     let end = i + 1;
     for (let j = i; j < words.length; j++) {
       node = node.n.get(words[j]!);
       if (!node) break;
-      if (node.v) { hit = node.v; end = j + 1; }
+      if (node.v) {
+        hit = node.v;
+        end = j + 1;
+      }
     }
-    if (hit) { counts.set(hit, (counts.get(hit) ?? 0) + 1); i = end; } else i++;
+    if (hit) {
+      counts.set(hit, (counts.get(hit) ?? 0) + 1);
+      i = end;
+    } else i++;
   }
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
-const DATE_RE = new RegExp(`\\b(?:(\\d{1,2})\\s+(${MONTH_NAMES})\\.?|(${MONTH_NAMES.replace('May|', '')})\\.?\\s+(\\d{1,2})(?!\\d))(?:,?\\s+(20\\d\\d))?|\\b(20\\d\\d)-(\\d\\d)-(\\d\\d)\\b`, 'g');
+const MONTH_NAMES =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+const DATE_RE = new RegExp(
+  `\\b(?:(\\d{1,2})\\s+(${MONTH_NAMES})\\.?|(${MONTH_NAMES.replace('May|', '')})\\.?\\s+(\\d{1,2})(?!\\d))(?:,?\\s+(20\\d\\d))?|\\b(20\\d\\d)-(\\d\\d)-(\\d\\d)\\b`,
+  'g',
+);
 
 /** Explicit calendar dates in the text as MM-DD (with year when written). */
 export function explicitDates(text: string): { month: number; day: number; year: number | null }[] {
@@ -114,15 +124,26 @@ export interface CoverageEvidence {
 }
 
 export const GATE_FEATURES = [
-  'signature', 'people', 'leadPeople', 'placeNamed', 'cityNamed', 'otherPlaceExcess', 'otherPlaceNamed',
-  'datesIn', 'datesOutOnly', 'bothSides', 'otherPeople',
-  'ledePlace', 'ledeSides', 'ledePeople', 'ledeOtherPlace',
+  'signature',
+  'people',
+  'leadPeople',
+  'placeNamed',
+  'cityNamed',
+  'otherPlaceExcess',
+  'otherPlaceNamed',
+  'datesIn',
+  'datesOutOnly',
+  'bothSides',
+  'otherPeople',
+  'ledePlace',
+  'ledeSides',
+  'ledePeople',
+  'ledeOtherPlace',
 ] as const;
 
 // The lede: the title, the URL's words and the opening characters of the text (description, headings,
 // first paragraph on a page). News puts what a story is about there; a passing mention comes later.
 const LEDE_CHARS = 500;
-
 
 // People must weigh this much in the signature to count as the event's protagonists.
 const LEAD_WEIGHT = 1.5;
@@ -139,8 +160,14 @@ export function coverageEvidence(sig: EventSignature, input: CoverageInput): Cov
 
   let raw = 0;
   let max = 0;
-  for (const [e, w] of Object.entries(sig.entities)) { max += w; if (counts.has(`@${e}`)) raw += w; }
-  for (const [s, w] of Object.entries(sig.words)) { max += w; if (counts.has(s)) raw += w; }
+  for (const [e, w] of Object.entries(sig.entities)) {
+    max += w;
+    if (counts.has(`@${e}`)) raw += w;
+  }
+  for (const [s, w] of Object.entries(sig.words)) {
+    max += w;
+    if (counts.has(s)) raw += w;
+  }
   let score = max > 0 ? raw / max : 0;
 
   const people = sig.people.filter((p) => counts.has(`@${p}`));
@@ -163,11 +190,21 @@ export function coverageEvidence(sig: EventSignature, input: CoverageInput): Cov
   scan(ledeWords, trieOf(sig.otherPlaceSurfaces), ledeOther);
   const ledePeople = sig.people.filter((p) => lede.has(`@${p}`)).length;
   const features = [
-    score, Math.min(people.length, 5) / 5, Math.min(lead, 3) / 3, placeHits > 0 ? 1 : 0, city ? 1 : 0,
-    Math.min(Math.max(0, (otherTop?.[1] ?? 0) - placeHits), 3) / 3, otherTop ? 1 : 0,
-    datesIn ? 1 : 0, datesOut ? 1 : 0, sides >= 2 ? 1 : 0, Math.min(others?.size ?? 0, 3) / 3,
-    sig.places.some((p) => lede.has(`@${p}`)) ? 1 : 0, (sig.sides ?? []).filter((c) => lede.has(`@${c}`)).length >= 2 ? 1 : 0,
-    Math.min(ledePeople, 3) / 3, ledeOther.size > 0 ? 1 : 0,
+    score,
+    Math.min(people.length, 5) / 5,
+    Math.min(lead, 3) / 3,
+    placeHits > 0 ? 1 : 0,
+    city ? 1 : 0,
+    Math.min(Math.max(0, (otherTop?.[1] ?? 0) - placeHits), 3) / 3,
+    otherTop ? 1 : 0,
+    datesIn ? 1 : 0,
+    datesOut ? 1 : 0,
+    sides >= 2 ? 1 : 0,
+    Math.min(others?.size ?? 0, 3) / 3,
+    sig.places.some((p) => lede.has(`@${p}`)) ? 1 : 0,
+    (sig.sides ?? []).filter((c) => lede.has(`@${c}`)).length >= 2 ? 1 : 0,
+    Math.min(ledePeople, 3) / 3,
+    ledeOther.size > 0 ? 1 : 0,
   ];
   return { score, people, places, placeHits, otherTop, datesIn, datesOut, features };
 }

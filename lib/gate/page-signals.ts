@@ -14,7 +14,8 @@ export function pageSignals(doc: Document, url: string): CoverageInput {
   // Publication dates: <time datetime> and the article meta, so "when" can be checked.
   const published = doc.querySelector('meta[property="article:published_time"]')?.getAttribute('content');
   if (published) parts.push(published.slice(0, 10));
-  for (const tm of Array.from(doc.querySelectorAll('time')).slice(0, 3)) parts.push(tm.getAttribute('datetime')?.slice(0, 10) ?? tm.textContent ?? '');
+  for (const tm of Array.from(doc.querySelectorAll('time')).slice(0, 3))
+    parts.push(tm.getAttribute('datetime')?.slice(0, 10) ?? tm.textContent ?? '');
   let chars = 0;
   const paras = doc.getElementsByTagName('p');
   for (let i = 0; i < paras.length && chars < GATE_TEXT_CHARS; i++) {

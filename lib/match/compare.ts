@@ -55,10 +55,28 @@ const NEGATION_MIN_SHARE = 0.12;
 
 // Pairs of stems that contradict each other when said of the same thing.
 const ANTONYMS: readonly [string, string][] = [
-  ['agre', 'reject'], ['agre', 'refus'], ['agre', 'fail'], ['agreement', 'fail'], ['present', 'absent'], ['attend', 'absent'],
-  ['includ', 'exclud'], ['invit', 'exclud'], ['lift', 'impos'], ['eas', 'tighten'], ['success', 'fail'], ['success', 'failur'],
-  ['product', 'unproduct'], ['us', 'useless'], ['fruit', 'useless'], ['product', 'useless'], ['set', 'unset'],
-  ['fix', 'undecid'], ['confirm', 'deni'], ['progress', 'stall'], ['breakthrough', 'deadlock'], ['accept', 'reject'],
+  ['agre', 'reject'],
+  ['agre', 'refus'],
+  ['agre', 'fail'],
+  ['agreement', 'fail'],
+  ['present', 'absent'],
+  ['attend', 'absent'],
+  ['includ', 'exclud'],
+  ['invit', 'exclud'],
+  ['lift', 'impos'],
+  ['eas', 'tighten'],
+  ['success', 'fail'],
+  ['success', 'failur'],
+  ['product', 'unproduct'],
+  ['us', 'useless'],
+  ['fruit', 'useless'],
+  ['product', 'useless'],
+  ['set', 'unset'],
+  ['fix', 'undecid'],
+  ['confirm', 'deni'],
+  ['progress', 'stall'],
+  ['breakthrough', 'deadlock'],
+  ['accept', 'reject'],
 ];
 
 /**
@@ -66,16 +84,32 @@ const ANTONYMS: readonly [string, string][] = [
  * something, easing sanctions. Pairs inside one group align as strongly as near-synonyms, so a
  * negation of one ("Kyiv was not invited") meets the assertion of another ("took part").
  */
-const CONCEPTS: Readonly<Record<string, string>> = Object.fromEntries([
-  ['presence', ['attend', 'present', 'particip', 'join', 'invit', 'repres', 'part', 'presenc', 'room', 'tabl']],
-  ['settled', ['set', 'fix', 'schedul', 'settl', 'agre', 'firm', 'date']],
-  ['easing', ['eas', 'lift', 'relief', 'remov', 'loosen', 'sanction']],
-  ['worth', ['us', 'fruit', 'product', 'construct', 'posit', 'success']],
-].flatMap(([concept, stems]) => (stems as string[]).map((s) => [s, concept as string])));
+const CONCEPTS: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    ['presence', ['attend', 'present', 'particip', 'join', 'invit', 'repres', 'part', 'presenc', 'room', 'tabl']],
+    ['settled', ['set', 'fix', 'schedul', 'settl', 'agre', 'firm', 'date']],
+    ['easing', ['eas', 'lift', 'relief', 'remov', 'loosen', 'sanction']],
+    ['worth', ['us', 'fruit', 'product', 'construct', 'posit', 'success']],
+  ].flatMap(([concept, stems]) => (stems as string[]).map((s) => [s, concept as string])),
+);
 const CONCEPT_ALIGN = 0.8;
 
 // Words of who led or attended ("included" is left out: lists of topics use it too).
-const ATTENDANCE = new Set(['led', 'lead', 'head', 'headed', 'attend', 'attended', 'present', 'accompani', 'accompanied', 'repres', 'represented', 'deleg', 'delegation']);
+const ATTENDANCE = new Set([
+  'led',
+  'lead',
+  'head',
+  'headed',
+  'attend',
+  'attended',
+  'present',
+  'accompani',
+  'accompanied',
+  'repres',
+  'represented',
+  'deleg',
+  'delegation',
+]);
 
 const weightCache = new WeakMap<Analysis, { idf: IdfFn; weights: Map<string, number> }>();
 
@@ -93,8 +127,12 @@ function termWeights(a: Analysis, idf: IdfFn): Map<string, number> {
 export function exactCoverage(a: Analysis, b: Analysis, idf: IdfFn): number {
   const wa = termWeights(a, idf);
   const wb = termWeights(b, idf);
-  let mass = 0, shared = 0;
-  for (const [t, w] of wb) { mass += w; if (wa.has(t)) shared += w; }
+  let mass = 0,
+    shared = 0;
+  for (const [t, w] of wb) {
+    mass += w;
+    if (wa.has(t)) shared += w;
+  }
   return mass ? shared / mass : 0;
 }
 
@@ -102,8 +140,13 @@ export function exactCoverage(a: Analysis, b: Analysis, idf: IdfFn): number {
 export function softCoverages(a: Analysis, b: Analysis, ctx: CompareContext): { soft: number; coverA: number; coverB: number } {
   const wa = termWeights(a, ctx.idf);
   const wb = termWeights(b, ctx.idf);
-  let massA = 0, massB = 0, shared = 0;
-  for (const [t, w] of wa) { massA += w; if (wb.has(t)) shared += w; }
+  let massA = 0,
+    massB = 0,
+    shared = 0;
+  for (const [t, w] of wa) {
+    massA += w;
+    if (wb.has(t)) shared += w;
+  }
   for (const w of wb.values()) massB += w;
   const soft = softAlign(wa, wb, ctx.vectors);
   const ca = massA ? Math.min(1, (shared + soft.massA) / massA) : 0;
@@ -116,7 +159,12 @@ export function softCoverages(a: Analysis, b: Analysis, ctx: CompareContext): { 
  * aligned terms, mapped to `other`'s terms by `toOther`) weighing at least NEGATION_MIN_WEIGHT and at
  * least NEGATION_MIN_SHARE of `other`'s claim — so a passing "not" elsewhere in the sentence is no clash.
  */
-function negationOn(a: Analysis, ground: Map<string, string>, otherWeights: Map<string, number>, otherMass: number): { cue: string; on: string[] } | null {
+function negationOn(
+  a: Analysis,
+  ground: Map<string, string>,
+  otherWeights: Map<string, number>,
+  otherMass: number,
+): { cue: string; on: string[] } | null {
   for (const c of a.cues) {
     const on = c.scope.filter((s) => ground.has(s));
     let w = 0;
@@ -169,16 +217,22 @@ let scratchBest = new Float64Array(128);
  * vectors, or the same concept group): the mass each side gains and the pairs aligned. Iteration and
  * summation orders are fixed (the term maps' order), so the numbers are reproducible.
  */
-function softAlign(wa: Map<string, number>, wb: Map<string, number>, vectors: WordVectors | null | undefined): { massA: number; massB: number; aligned: [string, string, number][] } {
+function softAlign(
+  wa: Map<string, number>,
+  wb: Map<string, number>,
+  vectors: WordVectors | null | undefined,
+): { massA: number; massB: number; aligned: [string, string, number][] } {
   const aligned: [string, string, number][] = [];
   if (!vectors) return { massA: 0, massB: 0, aligned };
-  const A = vectorTerms(wa, vectors), B = vectorTerms(wb, vectors);
+  const A = vectorTerms(wa, vectors),
+    B = vectorTerms(wb, vectors);
   if (B.terms.length > scratchIdx.length) {
     scratchIdx = new Int32Array(B.terms.length * 2);
     scratchBest = new Float64Array(B.terms.length * 2);
   }
   // onlyB[k] = index into B of the k-th statement word the page lacks.
-  const onlyB = scratchIdx, bestForB = scratchBest;
+  const onlyB = scratchIdx,
+    bestForB = scratchBest;
   let nB = 0;
   for (let j = 0; j < B.terms.length; j++) {
     if (wa.has(B.terms[j]!)) continue;
@@ -194,13 +248,17 @@ function softAlign(wa: Map<string, number>, wb: Map<string, number>, vectors: Wo
     const ia = A.rows[i]!;
     const concept = A.concepts[i];
     if (ia < 0 && !concept) continue;
-    let best = 0, bestK = -1;
+    let best = 0,
+      bestK = -1;
     for (let k = 0; k < nB; k++) {
       const j = onlyB[k]!;
       const cos = vectors.cosine(ia, B.rows[j]!);
       const c = concept !== undefined && B.concepts[j] === concept ? Math.max(CONCEPT_ALIGN, cos) : cos;
       if (c > bestForB[k]!) bestForB[k] = c;
-      if (c > best) { best = c; bestK = k; }
+      if (c > best) {
+        best = c;
+        bestK = k;
+      }
     }
     if (best >= SOFT_MIN) {
       massA += A.weights[i]! * best;
@@ -217,11 +275,22 @@ export function comparePair(a: Analysis, b: Analysis, ctx: CompareContext | IdfF
   const { idf, vectors } = typeof ctx === 'function' ? { idf: ctx, vectors: null } : ctx;
   const wa = termWeights(a, idf);
   const wb = termWeights(b, idf);
-  let dot = 0, na = 0, nb = 0;
+  let dot = 0,
+    na = 0,
+    nb = 0;
   const shared: [string, number][] = [];
-  for (const [t, w] of wa) { na += w * w; const v = wb.get(t); if (v !== undefined) { dot += w * v; shared.push([t, w]); } }
+  for (const [t, w] of wa) {
+    na += w * w;
+    const v = wb.get(t);
+    if (v !== undefined) {
+      dot += w * v;
+      shared.push([t, w]);
+    }
+  }
   for (const w of wb.values()) nb += w * w;
-  let massA = 0, massB = 0, massShared = 0;
+  let massA = 0,
+    massB = 0,
+    massShared = 0;
   for (const w of wa.values()) massA += w;
   for (const w of wb.values()) massB += w;
   for (const [, w] of shared) massShared += w;
@@ -241,8 +310,13 @@ export function comparePair(a: Analysis, b: Analysis, ctx: CompareContext | IdfF
   const scale = (f: Figure) => (f.kind === 'duration' ? (f.unit === 'hour' || f.unit === 'minute' ? 'short' : 'long') : f.kind);
   const sameThing = (fa: Figure, fb: Figure) => {
     if (scale(fa) !== scale(fb)) return false;
-    const ca = fa.context ?? [], cb = fb.context ?? [];
-    return ca.some((x) => cb.includes(x) || cb.some((y) => isAligned(x, y) || (vectors ? vectors.cosine(vectors.id(x), vectors.id(y)) >= FIGURE_CONTEXT_MIN : false)));
+    const ca = fa.context ?? [],
+      cb = fb.context ?? [];
+    return ca.some(
+      (x) =>
+        cb.includes(x) ||
+        cb.some((y) => isAligned(x, y) || (vectors ? vectors.cosine(vectors.id(x), vectors.id(y)) >= FIGURE_CONTEXT_MIN : false)),
+    );
   };
   for (const fa of a.figures) {
     if (fa.kind === 'year' || fa.kind === 'date') continue;
@@ -267,18 +341,25 @@ export function comparePair(a: Analysis, b: Analysis, ctx: CompareContext | IdfF
   let negationA = a.cues.length ? negationOn(a, ground(true), wb, massB) : null;
   let negationB = b.cues.length ? negationOn(b, ground(false), wa, massA) : null;
   // Both sides negate the same ground: they agree ("no date set" vs "no date has been set").
-  if (negationA && negationB) { negationA = null; negationB = null; }
+  if (negationA && negationB) {
+    negationA = null;
+    negationB = null;
+  }
 
   let antonyms: [string, string] | null = null;
   // (wa and wb hold each side's distinct terms.)
   for (const [x, y] of ANTONYMS) {
-    if ((wa.has(x) && wb.has(y)) || (wa.has(y) && wb.has(x))) { antonyms = wa.has(x) ? [x, y] : [y, x]; break; }
+    if ((wa.has(x) && wb.has(y)) || (wa.has(y) && wb.has(x))) {
+      antonyms = wa.has(x) ? [x, y] : [y, x];
+      break;
+    }
   }
 
   let attendeeClash: PairEvidence['attendeeClash'] = null;
   if (hasAttendanceFrame(a) && hasAttendanceFrame(b)) {
     const people = (x: Analysis) => x.entities.filter((e) => ENTITY_BY_ID.get(e)?.type === 'person');
-    const pa = people(a), pb = people(b);
+    const pa = people(a),
+      pb = people(b);
     const onlyA = pa.filter((p) => !pb.includes(p));
     if (onlyA.length && pb.length && pa.some((p) => pb.includes(p)) === false) attendeeClash = { page: onlyA, statement: pb };
   }
@@ -292,7 +373,10 @@ export function comparePair(a: Analysis, b: Analysis, ctx: CompareContext | IdfF
     coverA: massA ? massShared / massA : 0,
     coverB: massB ? massShared / massB : 0,
     shared: shared.map(([t]) => t),
-    sharedEntities: shared.map(([t]) => t).filter((t) => t.startsWith('@')).map((t) => t.slice(1)),
+    sharedEntities: shared
+      .map(([t]) => t)
+      .filter((t) => t.startsWith('@'))
+      .map((t) => t.slice(1)),
     sameFigures,
     diffFigures,
     negationA,

@@ -10,7 +10,7 @@ import { splitSentences } from '../text/sentences';
 import { comparisonKey } from '../text/normalize';
 import { buildBm25, idf, searchBm25, type Bm25Index } from '../text/bm25';
 import { comparePair, exactCoverage, softCoverages, type CompareContext, type PairEvidence } from './compare';
-import { StanceModel } from './stance-model';
+import type { StanceModel } from './stance-model';
 import { findSpeaker } from '../corpus/attribution';
 import type { WordVectors } from '../text/embeddings';
 import { applyClaims, decideStance, DEFAULT_PARAMS, type StanceParams } from './stance';
@@ -230,21 +230,36 @@ export class Matcher {
       if (rank >= k) beyond++;
       // The sentence compared in full: the one holding a linked claim, else the one that has most of
       // the statement's words (cheap, exact words; the paragraph as a whole is compared in meaning below).
-      let bestI = 0, bestCover = -1;
+      let bestI = 0,
+        bestCover = -1;
       const linked = bestLink(links, 'clash') ?? bestLink(links, 'agree');
       if (linked) bestI = claimSentence[claims.indexOf(linked.page)] ?? 0;
       else if (sentences.length > 1) {
         sentences.forEach((a, i) => {
           const c = exactCoverage(a, b, this.idf);
-          if (c > bestCover) { bestCover = c; bestI = i; }
+          if (c > bestCover) {
+            bestCover = c;
+            bestI = i;
+          }
         });
       }
       const a = sentences[bestI]!;
       const evidence = comparePair(a, b, this.ctx);
       const para = sentences.length > 1 ? softCoverages(whole, b, this.ctx) : { soft: evidence.soft, coverB: evidence.softCoverB };
       out.push({
-        doc: hit.doc, rank: Math.min(rank, k), sentence: bestI, evidence, page: a, statement: b, sentences: sentences.length, pageSpeaker: speakers[bestI] ?? null,
-        paragraphSoft: para.soft, paragraphCoverStatement: para.coverB, retrievalScore: hit.score / top, claims: links, paragraphTerms,
+        doc: hit.doc,
+        rank: Math.min(rank, k),
+        sentence: bestI,
+        evidence,
+        page: a,
+        statement: b,
+        sentences: sentences.length,
+        pageSpeaker: speakers[bestI] ?? null,
+        paragraphSoft: para.soft,
+        paragraphCoverStatement: para.coverB,
+        retrievalScore: hit.score / top,
+        claims: links,
+        paragraphTerms,
       });
     });
     return out;
@@ -258,7 +273,17 @@ export class Matcher {
     for (const c of this.candidates(text, excludeSource, opts.candidates ?? CANDIDATES)) {
       const st = statements[c.doc]!;
       const d = this.data.model
-        ? this.data.model.decide(c.evidence, c.page, c.statement, { rank: c.rank, sentences: c.sentences, pageSpeaker: c.pageSpeaker, statementSpeaker: st.speaker, paragraphSoft: c.paragraphSoft, paragraphCoverStatement: c.paragraphCoverStatement, retrievalScore: c.retrievalScore, claims: c.claims, lexScore: this.data.model.lex?.score(st.text, c.paragraphTerms) })
+        ? this.data.model.decide(c.evidence, c.page, c.statement, {
+            rank: c.rank,
+            sentences: c.sentences,
+            pageSpeaker: c.pageSpeaker,
+            statementSpeaker: st.speaker,
+            paragraphSoft: c.paragraphSoft,
+            paragraphCoverStatement: c.paragraphCoverStatement,
+            retrievalScore: c.retrievalScore,
+            claims: c.claims,
+            lexScore: this.data.model.lex?.score(st.text, c.paragraphTerms),
+          })
         : applyClaims(decideStance(c.evidence, params), c.claims);
       if (d.stance === 'unrelated') continue;
       const source = this.sourceById.get(st.source);
@@ -283,20 +308,29 @@ export class Matcher {
 
   /** The whole report for a page: coverage verdict, self recognition and per-paragraph matches. */
   crossReference(page: PageInput, opts: MatchOptions = {}): XrefReport {
-    const verdict = page.verdict ?? scoreCoverage(this.data.signature, {
-      title: page.title, url: page.url, text: page.paragraphs.map((p) => p.text).join('\n').slice(0, 6000),
-    });
+    const verdict =
+      page.verdict ??
+      scoreCoverage(this.data.signature, {
+        title: page.title,
+        url: page.url,
+        text: page.paragraphs
+          .map((p) => p.text)
+          .join('\n')
+          .slice(0, 6000),
+      });
     const self = this.recogniseSelf(page.url, page.paragraphs);
     const run = verdict.isCoverage || opts.force;
     return {
       title: page.title,
       coverage: verdict,
-      self: self ? {
-        source: this.sourceById.get(self.source)?.name ?? self.source,
-        sourceId: self.source,
-        article: this.articleById.get(self.article)?.title ?? self.article,
-        articleId: self.article,
-      } : null,
+      self: self
+        ? {
+            source: this.sourceById.get(self.source)?.name ?? self.source,
+            sourceId: self.source,
+            article: this.articleById.get(self.article)?.title ?? self.article,
+            articleId: self.article,
+          }
+        : null,
       paragraphs: page.paragraphs.map((p) => ({
         index: p.index,
         text: p.text,
@@ -307,7 +341,12 @@ export class Matcher {
 }
 
 /** Matcher over the bundled corpus (enabled sources only when `enabled` is given). */
-export function matcherFromCorpus(corpus: { sources: SourceMeta[]; articles: MatcherArticle[]; statements: Statement[]; signature: EventSignature; index?: Bm25Index }, enabled?: ReadonlySet<string>, vectors?: WordVectors | null, model?: StanceModel | null): Matcher {
+export function matcherFromCorpus(
+  corpus: { sources: SourceMeta[]; articles: MatcherArticle[]; statements: Statement[]; signature: EventSignature; index?: Bm25Index },
+  enabled?: ReadonlySet<string>,
+  vectors?: WordVectors | null,
+  model?: StanceModel | null,
+): Matcher {
   const statements = enabled ? corpus.statements.filter((s) => enabled.has(s.source)) : corpus.statements;
   return new Matcher({
     sources: corpus.sources.map((s) => ({ id: s.id, name: s.name, url: s.url })),

@@ -16,7 +16,10 @@ export function surfaceWords(terms: readonly string[], a: Analysis, max = 4): st
   const out: string[] = [];
   for (const t of terms) {
     if (out.length >= max) break;
-    if (t.startsWith('@')) { out.push(label(t.slice(1))); continue; }
+    if (t.startsWith('@')) {
+      out.push(label(t.slice(1)));
+      continue;
+    }
     const w = a.words.find((x) => stem(x) === t);
     if (w && !out.includes(w)) out.push(w);
   }
@@ -56,7 +59,14 @@ export function claimSnippet(text: string, anchor: string): string {
 }
 
 /** One short line: why this statement is listed against the paragraph. */
-export function explain(d: StanceDecision, e: PairEvidence, page: Analysis, statement: Analysis, speaker: string | null, claims?: readonly ClaimLink[]): string {
+export function explain(
+  d: StanceDecision,
+  e: PairEvidence,
+  page: Analysis,
+  statement: Analysis,
+  speaker: string | null,
+  claims?: readonly ClaimLink[],
+): string {
   const who = speaker ? ` (${label(speaker)})` : '';
   const c = d.clash;
   if (d.stance === 'conflicts' && c) {

@@ -90,7 +90,14 @@ function compile(model: GbdtModel): Compiled {
     D = Math.max(D, treeDepth(tree));
     total += tree.f.length;
   }
-  const none = { f: new Int32Array(0), t: new Float64Array(0), l: new Int32Array(0), r: new Int32Array(0), v: new Float64Array(0), roots: new Int32Array(0) };
+  const none = {
+    f: new Int32Array(0),
+    t: new Float64Array(0),
+    l: new Int32Array(0),
+    r: new Int32Array(0),
+    v: new Float64Array(0),
+    roots: new Int32Array(0),
+  };
   let c: Compiled;
   if (D <= MAX_HEAP_DEPTH) {
     const nInt = (1 << D) - 1;

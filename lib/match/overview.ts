@@ -45,7 +45,13 @@ export function buildOverview(m: Matcher): Overview {
       const e = comparePair(an[i]!, an[j]!, m.ctx);
       const claims = linkClaims(extractClaims(an[i]!, st[i]!.speaker), extractClaims(an[j]!, st[j]!.speaker));
       const d = m.data.model
-        ? m.data.model.decide(e, an[i]!, an[j]!, { rank: 0, sentences: 1, pageSpeaker: st[i]!.speaker, statementSpeaker: st[j]!.speaker, claims })
+        ? m.data.model.decide(e, an[i]!, an[j]!, {
+            rank: 0,
+            sentences: 1,
+            pageSpeaker: st[i]!.speaker,
+            statementSpeaker: st[j]!.speaker,
+            claims,
+          })
         : applyClaims(decideStance(e), claims);
       if (d.stance === 'unrelated') continue;
       edges[i]!.set(j, d.stance);
@@ -54,7 +60,8 @@ export function buildOverview(m: Matcher): Overview {
   }
   const outletIds = [...new Set(st.map((s) => s.source))];
   const outletsAgreeing = (i: number) => new Set([...edges[i]!].filter(([, s]) => s === 'corroborates').map(([j]) => st[j]!.source));
-  const order = st.map((_, i) => i)
+  const order = st
+    .map((_, i) => i)
     .filter((i) => st[i]!.text.split(/\s+/).length >= MIN_WORDS)
     .sort((a, b) => outletsAgreeing(b).size - outletsAgreeing(a).size || st[a]!.text.length - st[b]!.text.length);
   const used = new Set<number>();
@@ -68,8 +75,10 @@ export function buildOverview(m: Matcher): Overview {
     let conflict: string | null = null;
     for (const [j, s] of edges[c]!) {
       const o = st[j]!.source;
-      if (s === 'conflicts' && cells[o] !== 'confirms') { cells[o] = 'contradicts'; conflict ??= st[j]!.text; }
-      else if (s === 'related' && cells[o] === 'none') cells[o] = 'mentions';
+      if (s === 'conflicts' && cells[o] !== 'confirms') {
+        cells[o] = 'contradicts';
+        conflict ??= st[j]!.text;
+      } else if (s === 'related' && cells[o] === 'none') cells[o] = 'mentions';
     }
     for (const j of members) used.add(j);
     rows.push({ claim: st[c]!.text, cells, statements: members.map((j) => st[j]!.id), conflict });

@@ -7,12 +7,40 @@ import { ENTITY_BY_ID } from '../text/aliases';
 import type { ClaimLink } from '../claims';
 
 export const PAIR_FEATURES = [
-  'soft', 'softCoverPage', 'softCoverStatement', 'sim', 'coverPage', 'coverStatement',
-  'sharedPeople', 'sharedEntities', 'entityJaccard', 'sharedTerms', 'sameFigure', 'diffFigure',
-  'clashFigure', 'clashNegStatement', 'clashNegPage', 'clashAntonym', 'clashAttendee', 'negatedShared',
-  'pageTerms', 'statementTerms', 'sameSpeaker', 'retrievalRank', 'paragraphSentences',
-  'paragraphSoft', 'paragraphCoverStatement', 'retrievalScore', 'claimAgree', 'claimClash',
-  'pageNegation', 'statementNegation', 'pageHedges', 'statementHedges', 'pageModal', 'statementModal',
+  'soft',
+  'softCoverPage',
+  'softCoverStatement',
+  'sim',
+  'coverPage',
+  'coverStatement',
+  'sharedPeople',
+  'sharedEntities',
+  'entityJaccard',
+  'sharedTerms',
+  'sameFigure',
+  'diffFigure',
+  'clashFigure',
+  'clashNegStatement',
+  'clashNegPage',
+  'clashAntonym',
+  'clashAttendee',
+  'negatedShared',
+  'pageTerms',
+  'statementTerms',
+  'sameSpeaker',
+  'retrievalRank',
+  'paragraphSentences',
+  'paragraphSoft',
+  'paragraphCoverStatement',
+  'retrievalScore',
+  'claimAgree',
+  'claimClash',
+  'pageNegation',
+  'statementNegation',
+  'pageHedges',
+  'statementHedges',
+  'pageModal',
+  'statementModal',
   'lexScore',
 ] as const;
 
@@ -20,11 +48,48 @@ export const PAIR_FEATURES = [
 // condition, an obligation or a state still under way. A generic lexical resource (no event words):
 // the model learns how much a claim in such a sentence counts.
 const MODAL = new Set([
-  'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'if', 'unless', 'whether', 'expected',
-  'expect', 'expects', 'plan', 'plans', 'planned', 'set', 'scheduled', 'upcoming', 'ongoing', 'underway', 'hope',
-  'hopes', 'aim', 'aims', 'intend', 'intends', 'likely', 'unlikely', 'until', 'once', 'ahead', 'tomorrow', 'later',
+  'will',
+  'would',
+  'shall',
+  'should',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'if',
+  'unless',
+  'whether',
+  'expected',
+  'expect',
+  'expects',
+  'plan',
+  'plans',
+  'planned',
+  'set',
+  'scheduled',
+  'upcoming',
+  'ongoing',
+  'underway',
+  'hope',
+  'hopes',
+  'aim',
+  'aims',
+  'intend',
+  'intends',
+  'likely',
+  'unlikely',
+  'until',
+  'once',
+  'ahead',
+  'tomorrow',
+  'later',
 ]);
-const modalCount = (a: Analysis) => { let n = 0; for (const w of a.words) if (MODAL.has(w)) n++; return Math.min(n, 3); };
+const modalCount = (a: Analysis) => {
+  let n = 0;
+  for (const w of a.words) if (MODAL.has(w)) n++;
+  return Math.min(n, 3);
+};
 
 export interface PairContextInfo {
   /** Rank of the statement among the paragraph's retrieved candidates (0 = best). */
@@ -53,28 +118,49 @@ function setsOf(a: Analysis): { terms: number; entities: Set<string> } {
 
 /** Feature vector in the order of PAIR_FEATURES. */
 export function pairFeatures(e: PairEvidence, a: Analysis, b: Analysis, info: PairContextInfo, clash: Clash | null): Float64Array {
-  const sa = setsOf(a), sb = setsOf(b);
-  const ea = sa.entities, eb = sb.entities;
+  const sa = setsOf(a),
+    sb = setsOf(b);
+  const ea = sa.entities,
+    eb = sb.entities;
   let inter = 0;
   for (const x of ea) if (eb.has(x)) inter++;
   const union = ea.size + eb.size - inter;
   const people = e.sharedEntities.filter((id) => ENTITY_BY_ID.get(id)?.type === 'person').length;
   return Float64Array.from([
-    e.soft, e.softCoverA, e.softCoverB, e.sim, e.coverA, e.coverB,
-    people, e.sharedEntities.length, union ? inter / union : 0, e.shared.length,
-    e.sameFigures.length ? 1 : 0, e.diffFigures.length ? 1 : 0,
+    e.soft,
+    e.softCoverA,
+    e.softCoverB,
+    e.sim,
+    e.coverA,
+    e.coverB,
+    people,
+    e.sharedEntities.length,
+    union ? inter / union : 0,
+    e.shared.length,
+    e.sameFigures.length ? 1 : 0,
+    e.diffFigures.length ? 1 : 0,
     clash?.kind === 'figure' ? 1 : 0,
     clash?.kind === 'negation' && clash.side === 'statement' ? 1 : 0,
     clash?.kind === 'negation' && clash.side === 'page' ? 1 : 0,
     clash?.kind === 'antonym' ? 1 : 0,
     clash?.kind === 'attendee' ? 1 : 0,
     clash?.kind === 'negation' ? clash.on.length : 0,
-    sa.terms, sb.terms,
+    sa.terms,
+    sb.terms,
     info.pageSpeaker && info.pageSpeaker === info.statementSpeaker ? 1 : 0,
-    info.rank, info.sentences,
-    info.paragraphSoft ?? e.soft, info.paragraphCoverStatement ?? e.softCoverB, info.retrievalScore ?? 1,
-    info.claims?.some((l) => l.relation === 'agree') ? 1 : 0, info.claims?.some((l) => l.relation === 'clash') ? 1 : 0,
-    Math.min(a.cues.length, 3), Math.min(b.cues.length, 3), Math.min(a.hedges, 3), Math.min(b.hedges, 3), modalCount(a), modalCount(b),
+    info.rank,
+    info.sentences,
+    info.paragraphSoft ?? e.soft,
+    info.paragraphCoverStatement ?? e.softCoverB,
+    info.retrievalScore ?? 1,
+    info.claims?.some((l) => l.relation === 'agree') ? 1 : 0,
+    info.claims?.some((l) => l.relation === 'clash') ? 1 : 0,
+    Math.min(a.cues.length, 3),
+    Math.min(b.cues.length, 3),
+    Math.min(a.hedges, 3),
+    Math.min(b.hedges, 3),
+    modalCount(a),
+    modalCount(b),
     info.lexScore ?? Number.NaN,
   ]);
 }

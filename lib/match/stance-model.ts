@@ -46,7 +46,10 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * because word-level clashes alone (a "not" near shared words, opposite words, a different figure)
  * were wrong far more often than right on the development pages.
  */
-export function decideFromProbabilities(p: StanceProbabilities, t: { corroborates: number; related: number; conflicts?: number; agree?: number }): StanceDecision {
+export function decideFromProbabilities(
+  p: StanceProbabilities,
+  t: { corroborates: number; related: number; conflicts?: number; agree?: number },
+): StanceDecision {
   const near = p.related + p.corroborates + p.conflicts;
   let d: StanceDecision;
   if (p.corroborates >= t.corroborates) d = { stance: 'corroborates', score: round(p.corroborates), clash: null };
@@ -56,7 +59,8 @@ export function decideFromProbabilities(p: StanceProbabilities, t: { corroborate
   // The claim frames' verdict stands only where the learned model finds it plausible: on real text a
   // frame misread ("Europe took part" from "neither Ukraine nor any European countries have been
   // invited") would otherwise list a false conflict.
-  if (withClaims.stance === 'conflicts' && d.stance !== 'conflicts' && p.conflicts < (t.conflicts ?? 0)) return d.stance === 'unrelated' ? { ...d, stance: 'related' } : d;
+  if (withClaims.stance === 'conflicts' && d.stance !== 'conflicts' && p.conflicts < (t.conflicts ?? 0))
+    return d.stance === 'unrelated' ? { ...d, stance: 'related' } : d;
   if (withClaims.stance === 'corroborates' && d.stance !== 'corroborates' && p.corroborates < (t.agree ?? 0)) return d;
   return withClaims;
 }
@@ -77,7 +81,13 @@ export class StanceModel {
   probabilities(e: PairEvidence, a: Analysis, b: Analysis, info: PairContextInfo): StanceProbabilities {
     const clash = findClash(e);
     predictProbaInto(this.file.model, pairFeatures(e, a, b, info, clash), this.out);
-    return { related: this.out[this.idx[1]!]!, corroborates: this.out[this.idx[2]!]!, conflicts: this.out[this.idx[3]!]!, clash, claims: info.claims ?? [] };
+    return {
+      related: this.out[this.idx[1]!]!,
+      corroborates: this.out[this.idx[2]!]!,
+      conflicts: this.out[this.idx[3]!]!,
+      clash,
+      claims: info.claims ?? [],
+    };
   }
 
   /** Stance of a pair from the model's probabilities and the claim frames. */

@@ -57,7 +57,12 @@ export function decideStance(e: PairEvidence, p: StanceParams = DEFAULT_PARAMS):
 /** The clash of claim frames that decides a conflict: one not offset by agreement on the same frame. */
 export function claimClash(links: readonly ClaimLink[]): ClaimLink | null {
   const offset = (l: ClaimLink) => links.some((m) => m.relation === 'agree' && claimKey(m.page) === claimKey(l.page));
-  return bestLink(links.filter((l) => l.relation === 'clash' && !offset(l)), 'clash') ?? null;
+  return (
+    bestLink(
+      links.filter((l) => l.relation === 'clash' && !offset(l)),
+      'clash',
+    ) ?? null
+  );
 }
 
 /**
@@ -68,6 +73,7 @@ export function applyClaims(d: StanceDecision, links: readonly ClaimLink[] | und
   if (!links?.length) return d;
   const clash = claimClash(links);
   if (clash) return { stance: 'conflicts', score: Math.max(d.score, 0.5), clash: { kind: 'claim', link: clash } };
-  if (d.stance !== 'corroborates' && links.some((l) => l.relation === 'agree')) return { stance: 'corroborates', score: Math.max(d.score, 0.5), clash: null };
+  if (d.stance !== 'corroborates' && links.some((l) => l.relation === 'agree'))
+    return { stance: 'corroborates', score: Math.max(d.score, 0.5), clash: null };
   return d;
 }

@@ -45,11 +45,17 @@ export function lexProbability(m: LexModel, terms: ReadonlySet<string>): number 
  * Fits one statement's model: L2-regularised logistic regression by gradient descent over binary term
  * features (terms seen in at least `minCount` examples). Deterministic.
  */
-export function fitLex(examples: readonly { terms: ReadonlySet<string>; y: 0 | 1 }[], opts: { l2?: number; rounds?: number; rate?: number; minCount?: number; prune?: number } = {}): LexModel {
+export function fitLex(
+  examples: readonly { terms: ReadonlySet<string>; y: 0 | 1 }[],
+  opts: { l2?: number; rounds?: number; rate?: number; minCount?: number; prune?: number } = {},
+): LexModel {
   const { l2 = 0.05, rounds = 150, rate = 0.5, minCount = 2, prune = 0.02 } = opts;
   const counts = new Map<string, number>();
   for (const e of examples) for (const t of e.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const vocab = [...counts].filter(([, n]) => n >= minCount).map(([t]) => t).sort();
+  const vocab = [...counts]
+    .filter(([, n]) => n >= minCount)
+    .map(([t]) => t)
+    .sort();
   const index = new Map(vocab.map((t, i) => [t, i]));
   const rows = examples.map((e) => ({ x: [...e.terms].map((t) => index.get(t)).filter((i): i is number => i !== undefined), y: e.y }));
   const w = new Float64Array(vocab.length);
@@ -70,6 +76,8 @@ export function fitLex(examples: readonly { terms: ReadonlySet<string>; y: 0 | 1
     b -= rate * (gb / n);
   }
   const out: Record<string, number> = {};
-  vocab.forEach((t, i) => { if (Math.abs(w[i]!) >= prune) out[t] = Math.round(w[i]! * 1000) / 1000; });
+  vocab.forEach((t, i) => {
+    if (Math.abs(w[i]!) >= prune) out[t] = Math.round(w[i]! * 1000) / 1000;
+  });
   return { b: Math.round(b * 1000) / 1000, w: out };
 }

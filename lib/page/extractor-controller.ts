@@ -24,7 +24,12 @@ export class ExtractorController {
   private showMarkers = true;
   private disposed = false;
 
-  constructor(private readonly doc: Document, private readonly host: ExtractorHost, private readonly sig: EventSignature, labels: MarkerLabels) {
+  constructor(
+    private readonly doc: Document,
+    private readonly host: ExtractorHost,
+    private readonly sig: EventSignature,
+    labels: MarkerLabels,
+  ) {
     this.markers = new Markers(doc, labels);
   }
 

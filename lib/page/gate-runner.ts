@@ -25,10 +25,11 @@ export function runGate(sig: EventSignature, host: GateHost, win: Window = windo
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;
 
-  const send = (m: Message) => host.send(m).catch(() => {
-    // The extension was reloaded or removed: this copy of the script is orphaned.
-    ctl.abort();
-  });
+  const send = (m: Message) =>
+    host.send(m).catch(() => {
+      // The extension was reloaded or removed: this copy of the script is orphaned.
+      ctl.abort();
+    });
 
   const check = () => {
     if (signal.aborted) return;

@@ -58,7 +58,10 @@ export class Markers {
   private panel: HTMLElement | null = null;
   private resize: ResizeObserver | null = null;
 
-  constructor(private readonly doc: Document, private readonly labels: MarkerLabels) {}
+  constructor(
+    private readonly doc: Document,
+    private readonly labels: MarkerLabels,
+  ) {}
 
   /** Draws markers for the items with corroborating or conflicting matches (replacing earlier ones). */
   render(items: MarkerItem[]): number {
@@ -66,7 +69,10 @@ export class Markers {
     this.items = items.filter((i) => i.matches.some((m) => m.stance !== 'related'));
     if (!this.items.length) return 0;
     const host = this.doc.createElement('rxr-markers');
-    host.setAttribute('style', 'position:absolute;top:0;left:0;width:0;height:0;margin:0;padding:0;border:0;z-index:2147483646;pointer-events:none;');
+    host.setAttribute(
+      'style',
+      'position:absolute;top:0;left:0;width:0;height:0;margin:0;padding:0;border:0;z-index:2147483646;pointer-events:none;',
+    );
     const root = host.attachShadow({ mode: 'open' });
     const style = this.doc.createElement('style');
     style.textContent = STYLE;
@@ -86,7 +92,9 @@ export class Markers {
       b.append(glyph);
       // Click (or Enter/Space on the focused button) toggles the panel; "Show in page" opens it directly.
       b.addEventListener('click', () => this.toggle(item.index));
-      b.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.close(); });
+      b.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') this.close();
+      });
       root.append(b);
       this.buttons.set(item.index, b);
     }
@@ -149,7 +157,9 @@ export class Markers {
     const close = this.doc.createElement('button');
     close.type = 'button';
     close.textContent = this.labels.close;
-    close.addEventListener('click', () => { this.close(); });
+    close.addEventListener('click', () => {
+      this.close();
+    });
     p.append(close);
     const list = this.doc.createElement('ul');
     for (const m of item.matches) {

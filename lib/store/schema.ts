@@ -95,7 +95,8 @@ async function migrateV1toV2(db: IDBPDatabase<XrefDB>, tx: UpgradeTx): Promise<v
     const own = await articles.index('source').getAll(src.id);
     for (const [i, a] of own.entries()) {
       const text = a.paragraphs.map((p) => p.text).join('\n\n');
-      if (text.trim()) await docs.put({ id: `${src.id}/${i + 1}`, source: src.id, title: a.title, url: a.url, text, addedAt: src.addedAt ?? 0 });
+      if (text.trim())
+        await docs.put({ id: `${src.id}/${i + 1}`, source: src.id, title: a.title, url: a.url, text, addedAt: src.addedAt ?? 0 });
     }
   }
 }

@@ -13,7 +13,11 @@ export interface SeedResult {
 }
 
 /** Seeds the bundled corpus when its version differs from the stored one (or when `force`). */
-export async function seedCorpus(db: Db, corpus: CompiledCorpus, opts: { force?: boolean; resetUserChoices?: boolean } = {}): Promise<SeedResult> {
+export async function seedCorpus(
+  db: Db,
+  corpus: CompiledCorpus,
+  opts: { force?: boolean; resetUserChoices?: boolean } = {},
+): Promise<SeedResult> {
   const current = await db.get('meta', 'corpusVersion');
   if (current === corpus.version && !opts.force) {
     // Same corpus: only make sure the bundled outlets keep their order (a migrated v1 database had none).

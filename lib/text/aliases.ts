@@ -62,7 +62,7 @@ export interface EntityMention {
  */
 export function findEntities(tokens: readonly string[]): EntityMention[] {
   const found: EntityMention[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let node: TrieNode | undefined = TRIE;
     let best: EntityMention | null = null;
     for (let j = i; j < tokens.length; j++) {

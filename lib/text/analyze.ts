@@ -58,7 +58,10 @@ export function analyze(text: string): Analysis {
     const w = words[i]!;
     if (isContentWord(w) && !/^\d/.test(w)) terms.push((termAt[i] = stem(w)));
   }
-  const cues = findCues(words).map((c) => ({ ...c, scope: [...new Set(c.scopeAt.map((k) => termAt[k]).filter((t): t is string => t !== null))] }));
+  const cues = findCues(words).map((c) => ({
+    ...c,
+    scope: [...new Set(c.scopeAt.map((k) => termAt[k]).filter((t): t is string => t !== null))],
+  }));
   return {
     text,
     words,

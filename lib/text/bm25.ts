@@ -47,7 +47,14 @@ export interface Hit {
  * Top `k` documents for the query terms. `allow(doc)` filters documents (other outlets only, enabled
  * sources only) before ranking. `scores` is a reusable buffer of the index's size.
  */
-export function searchBm25(index: Bm25Index, terms: readonly string[], k: number, allow?: (doc: number) => boolean, scores?: Float64Array, maxTerms = MAX_QUERY_TERMS): Hit[] {
+export function searchBm25(
+  index: Bm25Index,
+  terms: readonly string[],
+  k: number,
+  allow?: (doc: number) => boolean,
+  scores?: Float64Array,
+  maxTerms = MAX_QUERY_TERMS,
+): Hit[] {
   const n = index.docLen.length;
   const acc = scores && scores.length >= n ? scores : new Float64Array(n);
   const touched: number[] = [];
@@ -62,7 +69,10 @@ export function searchBm25(index: Bm25Index, terms: readonly string[], k: number
   let budget = 0;
   for (let i = 0; i < query.length; i++) {
     budget += index.postings[query[i]![0]]!.length / 2;
-    if (i >= MIN_QUERY_TERMS && budget > MAX_QUERY_POSTINGS) { query.length = i; break; }
+    if (i >= MIN_QUERY_TERMS && budget > MAX_QUERY_POSTINGS) {
+      query.length = i;
+      break;
+    }
   }
   const lengthNorm = lengthNorms(index);
   for (const [t, w] of query) {
@@ -80,12 +90,17 @@ export function searchBm25(index: Bm25Index, terms: readonly string[], k: number
   let size = 0;
   const worse = (i: number, j: number) => heapScore[i]! < heapScore[j]! || (heapScore[i] === heapScore[j] && heapDoc[i]! > heapDoc[j]!);
   const swap = (i: number, j: number) => {
-    const d = heapDoc[i]!, s2 = heapScore[i]!;
-    heapDoc[i] = heapDoc[j]!; heapScore[i] = heapScore[j]!; heapDoc[j] = d; heapScore[j] = s2;
+    const d = heapDoc[i]!,
+      s2 = heapScore[i]!;
+    heapDoc[i] = heapDoc[j]!;
+    heapScore[i] = heapScore[j]!;
+    heapDoc[j] = d;
+    heapScore[j] = s2;
   };
   const down = (i: number) => {
     for (;;) {
-      const l = 2 * i + 1, r = l + 1;
+      const l = 2 * i + 1,
+        r = l + 1;
       let m = i;
       if (l < size && worse(l, m)) m = l;
       if (r < size && worse(r, m)) m = r;
@@ -103,10 +118,17 @@ export function searchBm25(index: Bm25Index, terms: readonly string[], k: number
     if (full && !(s > heapScore[0]! || (s === heapScore[0] && doc < heapDoc[0]!))) continue;
     if (allow && !allow(doc)) continue;
     if (!full) {
-      heapDoc[size] = doc; heapScore[size] = s;
-      for (let i = size++; i > 0;) { const up = (i - 1) >> 1; if (!worse(i, up)) break; swap(i, up); i = up; }
+      heapDoc[size] = doc;
+      heapScore[size] = s;
+      for (let i = size++; i > 0;) {
+        const up = (i - 1) >> 1;
+        if (!worse(i, up)) break;
+        swap(i, up);
+        i = up;
+      }
     } else {
-      heapDoc[0] = doc; heapScore[0] = s;
+      heapDoc[0] = doc;
+      heapScore[0] = s;
       down(0);
     }
   }

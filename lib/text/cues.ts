@@ -17,16 +17,78 @@ const NEGATION_PHRASES: readonly [string[], string][] = [
 // "not only … but", "not merely": emphasis, not denial.
 const NOT_NEGATING_NEXT = new Set(['only', 'merely', 'just', 'simply', 'least', 'least']);
 
-const NEGATION_WORDS = new Set(['not', 'no', 'never', 'none', 'neither', 'nor', 'nobody', 'nothing', 'without', 'cannot', 'absent', 'absence']);
+const NEGATION_WORDS = new Set([
+  'not',
+  'no',
+  'never',
+  'none',
+  'neither',
+  'nor',
+  'nobody',
+  'nothing',
+  'without',
+  'cannot',
+  'absent',
+  'absence',
+]);
 const REFUTATION_WORDS = new Set([
-  'deny', 'denied', 'denies', 'denying', 'denial', 'reject', 'rejected', 'rejects', 'refute', 'refuted', 'refutes',
-  'dismiss', 'dismissed', 'dismisses', 'false', 'fake', 'hoax', 'debunk', 'debunked', 'untrue', 'unlikely',
-  'contradict', 'contradicted', 'disputed', 'dispute', 'excluded', 'excludes', 'exclude', 'barred', 'uninvited',
+  'deny',
+  'denied',
+  'denies',
+  'denying',
+  'denial',
+  'reject',
+  'rejected',
+  'rejects',
+  'refute',
+  'refuted',
+  'refutes',
+  'dismiss',
+  'dismissed',
+  'dismisses',
+  'false',
+  'fake',
+  'hoax',
+  'debunk',
+  'debunked',
+  'untrue',
+  'unlikely',
+  'contradict',
+  'contradicted',
+  'disputed',
+  'dispute',
+  'excluded',
+  'excludes',
+  'exclude',
+  'barred',
+  'uninvited',
 ]);
 const HEDGE_WORDS = new Set([
-  'reportedly', 'allegedly', 'alleged', 'claim', 'claims', 'claimed', 'purportedly', 'rumor', 'rumors', 'rumour',
-  'rumours', 'unconfirmed', 'unverified', 'suspected', 'may', 'might', 'could', 'possibly', 'potential', 'expected',
-  'apparently', 'supposedly', 'speculation', 'speculated', 'believed',
+  'reportedly',
+  'allegedly',
+  'alleged',
+  'claim',
+  'claims',
+  'claimed',
+  'purportedly',
+  'rumor',
+  'rumors',
+  'rumour',
+  'rumours',
+  'unconfirmed',
+  'unverified',
+  'suspected',
+  'may',
+  'might',
+  'could',
+  'possibly',
+  'potential',
+  'expected',
+  'apparently',
+  'supposedly',
+  'speculation',
+  'speculated',
+  'believed',
 ]);
 
 export interface CueHit {
@@ -95,7 +157,10 @@ export function findCues(tokens: readonly string[]): CueHit[] {
     if (w === 'not' && NOT_NEGATING_NEXT.has(tokens[i + 1] ?? '')) continue;
     if (NEGATION_WORDS.has(w)) {
       // "not" after an auxiliary negates the predicate that follows; include the subject for short clauses.
-      const scope = [...scopeAfter(tokens, i + 1, i + 1 + SCOPE_AFTER), ...(w === 'no' || w === 'without' ? [] : scopeBefore(tokens, i, 2))];
+      const scope = [
+        ...scopeAfter(tokens, i + 1, i + 1 + SCOPE_AFTER),
+        ...(w === 'no' || w === 'without' ? [] : scopeBefore(tokens, i, 2)),
+      ];
       hits.push(hit(tokens, w, 'negation', i, scope));
     } else if (REFUTATION_WORDS.has(w)) {
       const scope = [...scopeBefore(tokens, i), ...scopeAfter(tokens, i + 1, i + 1 + SCOPE_AFTER)];

@@ -6,7 +6,11 @@ export class WordVectors {
   private readonly index = new Map<string, number>();
   private readonly data: Float32Array;
 
-  constructor(stems: readonly string[], int8: Int8Array, readonly dims: number) {
+  constructor(
+    stems: readonly string[],
+    int8: Int8Array,
+    readonly dims: number,
+  ) {
     stems.forEach((s, i) => this.index.set(s, i));
     this.data = new Float32Array(int8.length);
     // Vectors were unit length before quantisation; renormalise so cosine is a plain dot product.
@@ -40,7 +44,8 @@ export class WordVectors {
   }
 
   private dot(a: number, b: number): number {
-    const d = this.data, n = this.dims;
+    const d = this.data,
+      n = this.dims;
     let s = 0;
     for (let i = 0, x = a * n, y = b * n; i < n; i++) s += d[x + i]! * d[y + i]!;
     return s;

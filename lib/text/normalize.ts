@@ -3,13 +3,40 @@
 // (straight quotes, plain spaces, ASCII dashes) so that equal text compares equal.
 
 const QUOTE_MAP: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u00ab': '"', '\u00bb': '"',
-  '\u2013': '-', '\u2014': ' - ', '\u2012': '-', '\u2010': '-', '\u2011': '-', '\u2212': '-',
-  '\u00a0': ' ', '\u2009': ' ', '\u200a': ' ', '\u202f': ' ', '\u2007': ' ', '\u3000': ' ',
-  '\u200b': '', '\u200c': '', '\u200d': '', '\ufeff': '', '\u2026': '...',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u2033': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\u2013': '-',
+  '\u2014': ' - ',
+  '\u2012': '-',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2212': '-',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u200a': ' ',
+  '\u202f': ' ',
+  '\u2007': ' ',
+  '\u3000': ' ',
+  '\u200b': '',
+  '\u200c': '',
+  '\u200d': '',
+  '\ufeff': '',
+  '\u2026': '...',
 };
-const QUOTE_RE = /[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2013\u2014\u2012\u2010\u2011\u2212\u00a0\u2009\u200a\u202f\u2007\u3000\u200b\u200c\u200d\ufeff\u2026]/g;
+// Each of these characters is replaced on its own, the zero-width joiner included.
+const QUOTE_RE =
+  // eslint-disable-next-line no-misleading-character-class
+  /[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2013\u2014\u2012\u2010\u2011\u2212\u00a0\u2009\u200a\u202f\u2007\u3000\u200b\u200c\u200d\ufeff\u2026]/g;
 
 /** Canonical spelling of punctuation and spaces; keeps letters and case. */
 export function normalizePunctuation(text: string): string {

@@ -10,13 +10,94 @@ export interface SentenceSpan {
 
 // Words that end with a period without ending a sentence (compared lower case, without the period).
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'rep', 'sen',
-  'gov', 'pres', 'amb', 'rev', 'hon', 'messrs', 'mt', 'ft', 'no', 'nos', 'vol', 'vs', 'etc', 'al', 'approx', 'est',
-  'inc', 'corp', 'ltd', 'co', 'dept', 'univ', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
-  'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'fig', 'p', 'pp', 'ch',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'cmdr',
+  'adm',
+  'rep',
+  'sen',
+  'gov',
+  'pres',
+  'amb',
+  'rev',
+  'hon',
+  'messrs',
+  'mt',
+  'ft',
+  'no',
+  'nos',
+  'vol',
+  'vs',
+  'etc',
+  'al',
+  'approx',
+  'est',
+  'inc',
+  'corp',
+  'ltd',
+  'co',
+  'dept',
+  'univ',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
+  'fig',
+  'p',
+  'pp',
+  'ch',
 ]);
 
-const NUMBERED = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'nos', 'vol', 'p', 'pp', 'fig', 'ch']);
+const NUMBERED = new Set([
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'no',
+  'nos',
+  'vol',
+  'p',
+  'pp',
+  'fig',
+  'ch',
+]);
 
 const OPEN_QUOTES = '\u201c\u00ab\u201e';
 const CLOSE_QUOTES = '\u201d\u00bb';
@@ -62,8 +143,13 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
     else if (ch === '"') {
       // A straight quote closes an open curly quote (typos like “… predetermine") or toggles.
       if (depth > 0 && !straightOpen) depth--;
-      else if (straightOpen) { straightOpen = false; depth = Math.max(0, depth - 1); }
-      else { straightOpen = true; depth++; }
+      else if (straightOpen) {
+        straightOpen = false;
+        depth = Math.max(0, depth - 1);
+      } else {
+        straightOpen = true;
+        depth++;
+      }
     }
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     let j = i + 1;
@@ -71,18 +157,33 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
     while (j < n && TRAILERS.includes(paragraph[j]!)) {
       const q = paragraph[j]!;
       if (CLOSE_QUOTES.includes(q)) depth = Math.max(0, depth - 1);
-      else if (q === '"' && depth > 0) { depth--; straightOpen = false; }
+      else if (q === '"' && depth > 0) {
+        depth--;
+        straightOpen = false;
+      }
       j++;
     }
-    if (depth > 0) { i = j - 1; continue; }
+    if (depth > 0) {
+      i = j - 1;
+      continue;
+    }
     let k = j;
     while (k < n && /\s/.test(paragraph[k]!)) k++;
-    if (k === j && k < n) { i = j - 1; continue; } // "4.5", "U.S.-Russia": no space, no boundary
+    if (k === j && k < n) {
+      i = j - 1;
+      continue;
+    } // "4.5", "U.S.-Russia": no space, no boundary
     if (k >= n) break;
     const next = paragraph[k]!;
     const startsSentence = /[A-Z0-9\u00c0-\u00de]/.test(next) || OPEN_QUOTES.includes(next) || next === '"' || next === '(';
-    if (!startsSentence) { i = j - 1; continue; }
-    if (ch === '.' && j === i + 1 && isNonTerminalPeriod(paragraph, i, k)) { i = j - 1; continue; }
+    if (!startsSentence) {
+      i = j - 1;
+      continue;
+    }
+    if (ch === '.' && j === i + 1 && isNonTerminalPeriod(paragraph, i, k)) {
+      i = j - 1;
+      continue;
+    }
     push(j);
     start = k;
     i = k - 1;

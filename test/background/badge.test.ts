@@ -12,9 +12,13 @@ function match(stance: Stance): Match {
 
 function results(paragraphs: Stance[][]): Extract<TabState, { state: 'results' }> {
   return {
-    state: 'results', url: 'https://news.example.com/a', at: 1,
+    state: 'results',
+    url: 'https://news.example.com/a',
+    at: 1,
     report: {
-      title: 'T', coverage: { isCoverage: true, score: 0.5, reason: 'r' }, self: null,
+      title: 'T',
+      coverage: { isCoverage: true, score: 0.5, reason: 'r' },
+      self: null,
       paragraphs: paragraphs.map((stances, index) => ({ index, text: `p${index}`, matches: stances.map(match) })),
     },
   };
@@ -22,13 +26,9 @@ function results(paragraphs: Stance[][]): Extract<TabState, { state: 'results' }
 
 describe('summarise', () => {
   it('counts paragraphs, not matches; related-only paragraphs do not count', () => {
-    const s = summarise(results([
-      ['corroborates', 'corroborates'],
-      ['conflicts', 'corroborates'],
-      ['related'],
-      [],
-      ['conflicts', 'conflicts', 'related'],
-    ]));
+    const s = summarise(
+      results([['corroborates', 'corroborates'], ['conflicts', 'corroborates'], ['related'], [], ['conflicts', 'conflicts', 'related']]),
+    );
     expect(s).toEqual({ matched: 3, conflicted: 2, corroborated: 2 });
   });
 });
@@ -50,11 +50,20 @@ describe('badgeFor', () => {
   });
 
   it('working, error, idle and not-coverage', () => {
-    expect(badgeFor({ state: 'working', url: 'https://x.example/', title: '', since: 0 }, t)).toEqual({ text: '…', color: BADGE_COLORS.working, title: 'badgeWorking' });
-    expect(badgeFor({ state: 'error', url: null, error: { code: 'cannot-script', message: 'm' } }, t)).toEqual({ text: '!', color: BADGE_COLORS.error, title: 'badgeError' });
+    expect(badgeFor({ state: 'working', url: 'https://x.example/', title: '', since: 0 }, t)).toEqual({
+      text: '…',
+      color: BADGE_COLORS.working,
+      title: 'badgeWorking',
+    });
+    expect(badgeFor({ state: 'error', url: null, error: { code: 'cannot-script', message: 'm' } }, t)).toEqual({
+      text: '!',
+      color: BADGE_COLORS.error,
+      title: 'badgeError',
+    });
     expect(badgeFor({ state: 'idle', url: null }, t)).toEqual({ text: '', color: BADGE_COLORS.agree, title: 'actionTitle' });
-    expect(badgeFor({ state: 'not-coverage', url: 'https://x.example/', title: 'x', coverage: { isCoverage: false, score: 0, reason: 'r' } }, t))
-      .toEqual({ text: '', color: BADGE_COLORS.agree, title: 'actionTitle' });
+    expect(
+      badgeFor({ state: 'not-coverage', url: 'https://x.example/', title: 'x', coverage: { isCoverage: false, score: 0, reason: 'r' } }, t),
+    ).toEqual({ text: '', color: BADGE_COLORS.agree, title: 'actionTitle' });
   });
 
   it('uses distinct colours for agreement and conflict', () => {

@@ -29,7 +29,11 @@ export interface FakePage {
 }
 
 /** A page made of a corpus article's body paragraphs, with the verdict the gate would give it. */
-export function pageFromArticle(article: Article, corpus: CompiledCorpus, url = `https://news.example.com/${article.id.replace(/[^a-z0-9]+/gi, '-')}`): FakePage {
+export function pageFromArticle(
+  article: Article,
+  corpus: CompiledCorpus,
+  url = `https://news.example.com/${article.id.replace(/[^a-z0-9]+/gi, '-')}`,
+): FakePage {
   const paragraphs = article.paragraphs.filter((p) => p.kind === 'body').map((p, index) => ({ index, text: p.text }));
   const title = article.title ?? 'Untitled';
   const verdict = scoreCoverage(corpus.signature, { title, url, text: paragraphs.map((p) => p.text).join('\n') });
@@ -132,7 +136,11 @@ export class FakePlatform implements Platform {
     if (!page) throw new Error('No tab with id ' + tabId);
     if (page.extractor === 'throw') throw page.injectError ?? new Error('Cannot access contents of the page.');
     if (page.extractor === 'silent') return;
-    await this.call('page:paragraphs', { url: page.url, title: page.title, paragraphs: page.paragraphs, verdict: page.verdict, force }, { tabId, url: page.url });
+    await this.call(
+      'page:paragraphs',
+      { url: page.url, title: page.title, paragraphs: page.paragraphs, verdict: page.verdict, force },
+      { tabId, url: page.url },
+    );
   }
 
   async showInTab(tabId: number, paragraph: number): Promise<boolean> {

@@ -35,7 +35,8 @@ function withWireTab(p: FakePlatform): void {
 }
 
 function resultsOf(state: TabState): XrefReport {
-  if (state.state !== 'results') throw new Error(`expected results, got ${state.state}${state.state === 'error' ? ` (${state.error.code})` : ''}`);
+  if (state.state !== 'results')
+    throw new Error(`expected results, got ${state.state}${state.state === 'error' ? ` (${state.error.code})` : ''}`);
   return state.report;
 }
 
@@ -51,7 +52,11 @@ describe('BackgroundService: tab states and badge', () => {
 
     // The extractor was injected while the tab was 'working', and the badge showed it.
     expect(p.injections).toHaveLength(1);
-    expect(p.injections[0]).toMatchObject({ tabId: WIRE_TAB, force: false, stateAtInjection: { state: 'working', url: p.tabs.get(WIRE_TAB)!.url } });
+    expect(p.injections[0]).toMatchObject({
+      tabId: WIRE_TAB,
+      force: false,
+      stateAtInjection: { state: 'working', url: p.tabs.get(WIRE_TAB)!.url },
+    });
     const badges = p.badges.get(WIRE_TAB)!;
     expect(badges[0]).toMatchObject({ text: '…', color: BADGE_COLORS.working });
 
@@ -87,7 +92,9 @@ describe('BackgroundService: tab states and badge', () => {
       const badge = p.lastBadge(tabId)!;
       expect(badge.text, name).toBe(matched ? String(matched) : '');
       expect(badge.color, name).toBe(conflicted ? BADGE_COLORS.conflict : BADGE_COLORS.agree);
-      expect(badge.title, name).toBe(!matched ? 'badgeNoMatches' : conflicted ? `badgeWithConflicts(${matched},${conflicted})` : `badgeMatches(${matched})`);
+      expect(badge.title, name).toBe(
+        !matched ? 'badgeNoMatches' : conflicted ? `badgeWithConflicts(${matched},${conflicted})` : `badgeMatches(${matched})`,
+      );
     }
 
     // Both branches were exercised: some fixtures show the conflict colour, some the agreement colour.
@@ -100,7 +107,11 @@ describe('BackgroundService: tab states and badge', () => {
     const page = pageFromFixture('miss-alaska', p.corpusData);
     expect(page.verdict.isCoverage).toBe(false);
     p.tabs.set(3, page);
-    const report = await p.call('page:paragraphs', { url: page.url, title: page.title, paragraphs: page.paragraphs, verdict: page.verdict, force: false }, { tabId: 3, url: page.url });
+    const report = await p.call(
+      'page:paragraphs',
+      { url: page.url, title: page.title, paragraphs: page.paragraphs, verdict: page.verdict, force: false },
+      { tabId: 3, url: page.url },
+    );
     expect(report.coverage.isCoverage).toBe(false);
     expect(report.paragraphs.every((x) => x.matches.length === 0)).toBe(true);
     const state = await p.call('tab:get', { tabId: 3 });
@@ -130,7 +141,9 @@ describe('BackgroundService: tab states and badge', () => {
     expect((await p.call('tab:get', { tabId: WIRE_TAB })).state).toBe('working');
     p.clock += 1;
     expect(await p.call('tab:get', { tabId: WIRE_TAB })).toEqual({
-      state: 'error', url: p.tabs.get(WIRE_TAB)!.url, error: { code: 'interrupted', message: 'errorInterrupted' },
+      state: 'error',
+      url: p.tabs.get(WIRE_TAB)!.url,
+      error: { code: 'interrupted', message: 'errorInterrupted' },
     });
 
     // A restarted worker over the same session reads the same.
@@ -200,11 +213,15 @@ describe('BackgroundService: tab states and badge', () => {
 
   // The extractor's request was in flight (here: a freshly woken worker building its matcher) when
   // the tab navigated; the late reply then writes the old page's results onto the new page.
-  it('a report that arrives after the tab navigated away does not become the new page\'s results', async () => {
+  it("a report that arrives after the tab navigated away does not become the new page's results", async () => {
     const p = platform();
     withWireTab(p);
     const old = p.tabs.get(WIRE_TAB)!;
-    const inFlight = p.call('page:paragraphs', { url: old.url, title: old.title, paragraphs: old.paragraphs, verdict: old.verdict, force: false }, { tabId: WIRE_TAB, url: old.url });
+    const inFlight = p.call(
+      'page:paragraphs',
+      { url: old.url, title: old.title, paragraphs: old.paragraphs, verdict: old.verdict, force: false },
+      { tabId: WIRE_TAB, url: old.url },
+    );
     // Meanwhile the user follows a link: the tab shows another page.
     p.tabs.set(WIRE_TAB, { ...pageFromFixture('miss-recipe', p.corpusData) });
     await p.service.onTabNavigated(WIRE_TAB);
@@ -217,14 +234,23 @@ describe('BackgroundService: tab states and badge', () => {
 
   it("a non-http(s) URL gives error 'cannot-script' without injecting", async () => {
     const p = platform();
-    for (const [tabId, url] of [[10, 'chrome://extensions/'], [11, 'about:addons'], [12, 'chrome-extension://abc/options.html'], [13, 'view-source:https://example.com/']] as const) {
+    for (const [tabId, url] of [
+      [10, 'chrome://extensions/'],
+      [11, 'about:addons'],
+      [12, 'chrome-extension://abc/options.html'],
+      [13, 'view-source:https://example.com/'],
+    ] as const) {
       p.tabs.set(tabId, { url, title: 't', paragraphs: [], verdict: { isCoverage: false, score: 0, reason: '' } });
       const state = await p.call('tab:check', { tabId, force: true });
       expect(state).toEqual({ state: 'error', url, error: { code: 'cannot-script', message: 'errorCannotScript' } });
       expect(p.lastBadge(tabId)).toMatchObject({ text: '!', color: BADGE_COLORS.error });
     }
     // A tab that has gone away.
-    expect(await p.call('tab:check', { tabId: 77, force: false })).toEqual({ state: 'error', url: null, error: { code: 'cannot-script', message: 'errorCannotScript' } });
+    expect(await p.call('tab:check', { tabId: 77, force: false })).toEqual({
+      state: 'error',
+      url: null,
+      error: { code: 'cannot-script', message: 'errorCannotScript' },
+    });
     expect(p.injections).toHaveLength(0);
 
     // The browser refusing the injection (e.g. the Web Store) is also cannot-script.
@@ -288,7 +314,12 @@ describe('BackgroundService: sources and settings handlers', () => {
     await p.service.ensureSeeded();
     expect(await p.call('ping', {})).toEqual({
       version: '0.1.0-test',
-      corpus: { version: p.corpusData.version, schema: SCHEMA_VERSION, sources: p.corpusData.sources.length, statements: p.corpusData.statements.length },
+      corpus: {
+        version: p.corpusData.version,
+        schema: SCHEMA_VERSION,
+        sources: p.corpusData.sources.length,
+        statements: p.corpusData.statements.length,
+      },
     });
   });
 
@@ -321,21 +352,33 @@ describe('BackgroundService: sources and settings handlers', () => {
     expect((await p.call('sources:list', {})).sources).toHaveLength(p.corpusData.sources.length);
   });
 
-  it('answers a script in a web page only the requests page scripts make; the rest is for the extension\'s pages', async () => {
+  it("answers a script in a web page only the requests page scripts make; the rest is for the extension's pages", async () => {
     const p = platform();
     await p.service.ensureSeeded();
     const h = p.service.handlers();
     const before = (await p.call('sources:list', {})).sources.map((x) => x.enabled);
     for (const kind of ['page-script', undefined] as const) {
       const page = { tabId: 7, url: 'https://evil.example/', kind };
-      for (const [type, data] of [['sources:reset', {}], ['settings:set', { markers: false }], ['source:remove', { id: 'user-x' }], ['sources:export', {}], ['tab:get', { tabId: 1 }]] as const) {
+      for (const [type, data] of [
+        ['sources:reset', {}],
+        ['settings:set', { markers: false }],
+        ['source:remove', { id: 'user-x' }],
+        ['sources:export', {}],
+        ['tab:get', { tabId: 1 }],
+      ] as const) {
         expect(await dispatch(h, { type, data }, page)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       }
       expect(await dispatch(h, { type: 'settings:get', data: {} }, page)).toMatchObject({ ok: true });
       expect(await dispatch(h, { type: 'page:reset', data: { url: 'https://evil.example/' } }, page)).toMatchObject({ ok: true });
     }
     expect((await p.call('sources:list', {})).sources.map((x) => x.enabled)).toEqual(before);
-    expect(await dispatch(h, { type: 'sources:export', data: {} }, { tabId: null, url: 'chrome-extension://x/options.html', kind: 'extension-page' })).toMatchObject({ ok: true });
+    expect(
+      await dispatch(
+        h,
+        { type: 'sources:export', data: {} },
+        { tabId: null, url: 'chrome-extension://x/options.html', kind: 'extension-page' },
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   it('errors reach the sender as codes through dispatch', async () => {
@@ -343,18 +386,39 @@ describe('BackgroundService: sources and settings handlers', () => {
     await p.service.ensureSeeded();
     const h = p.service.handlers();
     const s = { tabId: null, url: null, kind: 'extension-page' as const };
-    expect(await dispatch(h, { type: 'source:update', data: { id: 'nope', enabled: false } }, s)).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await dispatch(h, { type: 'source:remove', data: { id: 'arab-news' } }, s)).toMatchObject({ ok: false, error: { code: 'bundled' } });
-    expect(await dispatch(h, { type: 'sources:import', data: { json: 'nope' } }, s)).toMatchObject({ ok: false, error: { code: 'bad-import' } });
-    expect(await dispatch(h, { type: 'source:add', data: { name: '', text: 'x' } }, s)).toMatchObject({ ok: false, error: { code: 'bad-name' } });
-    expect(await dispatch(h, { type: 'settings:set', data: { detection: 'sometimes' } }, s)).toMatchObject({ ok: false, error: { code: 'bad-setting' } });
-    expect(await dispatch(h, { type: 'source:add-tab', data: { tabId: 1 } }, s)).toMatchObject({ ok: false, error: { code: 'no-page-text', message: 'errorNoPageText' } });
+    expect(await dispatch(h, { type: 'source:update', data: { id: 'nope', enabled: false } }, s)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(await dispatch(h, { type: 'source:remove', data: { id: 'arab-news' } }, s)).toMatchObject({
+      ok: false,
+      error: { code: 'bundled' },
+    });
+    expect(await dispatch(h, { type: 'sources:import', data: { json: 'nope' } }, s)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-import' },
+    });
+    expect(await dispatch(h, { type: 'source:add', data: { name: '', text: 'x' } }, s)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-name' },
+    });
+    expect(await dispatch(h, { type: 'settings:set', data: { detection: 'sometimes' } }, s)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-setting' },
+    });
+    expect(await dispatch(h, { type: 'source:add-tab', data: { tabId: 1 } }, s)).toMatchObject({
+      ok: false,
+      error: { code: 'no-page-text', message: 'errorNoPageText' },
+    });
     expect(await dispatch(h, { type: 'no-such-type', data: {} }, s)).toBeNull();
 
     // A full disk while adding a source.
     const patch = failPutWithQuota(2);
     try {
-      expect(await dispatch(h, { type: 'source:add', data: { name: 'Notes', text: ON_TOPIC_TEXT } }, s)).toMatchObject({ ok: false, error: { code: 'storage-full' } });
+      expect(await dispatch(h, { type: 'source:add', data: { name: 'Notes', text: ON_TOPIC_TEXT } }, s)).toMatchObject({
+        ok: false,
+        error: { code: 'storage-full' },
+      });
     } finally {
       patch.restore();
     }
@@ -395,7 +459,13 @@ describe('BackgroundService: sources and settings handlers', () => {
     await p.call('settings:set', { showRelated: false });
     expect(p.gateRegistrations).toHaveLength(1);
     expect(p.broadcasts).toHaveLength(1);
-    expect(await p.call('settings:get', {})).toEqual({ ...DEFAULT_SETTINGS, detection: 'sites', sites: ['www.reuters.com'], markers: false, showRelated: false });
+    expect(await p.call('settings:get', {})).toEqual({
+      ...DEFAULT_SETTINGS,
+      detection: 'sites',
+      sites: ['www.reuters.com'],
+      markers: false,
+      showRelated: false,
+    });
   });
 
   it('onInstalled seeds, registers the gate and runs it in open tabs (not in on-demand mode)', async () => {
@@ -415,7 +485,10 @@ describe('BackgroundService: sources and settings handlers', () => {
     withWireTab(p);
     expect(await p.call('tab:show', { tabId: WIRE_TAB, paragraph: 3 })).toEqual({ shown: true });
     expect(await p.call('tab:show', { tabId: 42, paragraph: 0 })).toEqual({ shown: false });
-    expect(p.shown).toEqual([{ tabId: WIRE_TAB, paragraph: 3 }, { tabId: 42, paragraph: 0 }]);
+    expect(p.shown).toEqual([
+      { tabId: WIRE_TAB, paragraph: 3 },
+      { tabId: 42, paragraph: 0 },
+    ]);
   });
 });
 

@@ -10,7 +10,12 @@ import { renderCorpusArticle } from '../../tools/demo-pages';
 import { GOLD_DIR } from '../../tools/fixtures';
 
 function xref(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tools/xref.ts'), ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tools/xref.ts'), ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, badgeText, badgeColor, screenshot, openPopup, waitFor, type ChromiumSession } from './harness';
 import { startDemoServer, type DemoServer } from '../../tools/demo-server';
-import { articlePage, extensionPage, markerInfo, openInNewTab, request, storedTabState, UNRELATED, waitForNumericBadge } from './e2e-helpers';
+import {
+  articlePage,
+  extensionPage,
+  markerInfo,
+  openInNewTab,
+  request,
+  storedTabState,
+  UNRELATED,
+  waitForNumericBadge,
+} from './e2e-helpers';
 
 // ---- extra routes ---------------------------------------------------------------------------
 
@@ -26,8 +35,9 @@ const HOSTILE_SOURCE = {
   name: 'Evil <img src=x onerror=window.__pwned=4> Wire',
   url: null,
   title: 'Riyadh <svg onload=window.__pwned=6>',
-  text: 'Russian Foreign Minister Sergey Lavrov and US Secretary of State Marco Rubio held talks at Diriyah Palace in Riyadh <img src=x onerror=window.__pwned=5> alongside Yuri Ushakov, Mike Waltz and Steve Witkoff. '
-    + 'Steve Witkoff described the meeting as positive, upbeat and constructive <script>window.__pwned=7</script> and said everybody there wanted the right outcome.',
+  text:
+    'Russian Foreign Minister Sergey Lavrov and US Secretary of State Marco Rubio held talks at Diriyah Palace in Riyadh <img src=x onerror=window.__pwned=5> alongside Yuri Ushakov, Mike Waltz and Steve Witkoff. ' +
+    'Steve Witkoff described the meeting as positive, upbeat and constructive <script>window.__pwned=7</script> and said everybody there wanted the right outcome.',
 };
 
 // Starts as an unrelated article; after ?delay= ms (default 500) it pushState()s to /spa/riyadh and
@@ -86,7 +96,10 @@ beforeAll(async () => {
   server = await startDemoServer(0, { '/hostile.html': HOSTILE, '/spa.html': SPA, '/late.html': LATE });
   s = await launchChromium();
   ext = await extensionPage(s);
-  await waitFor(async () => (await request<{ corpus: { version: string | null } }>(ext, 'ping', {}).catch(() => null))?.corpus.version, 'seeded corpus');
+  await waitFor(
+    async () => (await request<{ corpus: { version: string | null } }>(ext, 'ping', {}).catch(() => null))?.corpus.version,
+    'seeded corpus',
+  );
 });
 afterAll(async () => {
   await s?.close();
@@ -137,7 +150,10 @@ describe('Chromium: content script on real pages', () => {
       const { page, tabId } = await openInNewTab(s, url);
       const badge = await waitForNumericBadge(s.worker, tabId);
       expect(Number(badge)).toBeGreaterThan(0);
-      const info = await waitFor(async () => { const m = await markerInfo(page); return m.markers.length ? m : null; }, `markers on ${path}`);
+      const info = await waitFor(async () => {
+        const m = await markerInfo(page);
+        return m.markers.length ? m : null;
+      }, `markers on ${path}`);
       expect(info.hosts).toBe(1);
       expect(info.shadowOpen).toBe(true);
       expect(info.markers.length).toBeGreaterThan(0);
@@ -150,7 +166,9 @@ describe('Chromium: content script on real pages', () => {
         expect(m.html).toMatch(/^<span>(?:✓|!)<\/span>$/);
       }
       // The shadow root holds only the style, the buttons and their glyph spans.
-      const tags = await page.evaluate(() => Array.from(document.querySelector('rxr-markers')!.shadowRoot!.querySelectorAll('*')).map((e) => e.tagName.toLowerCase()));
+      const tags = await page.evaluate(() =>
+        Array.from(document.querySelector('rxr-markers')!.shadowRoot!.querySelectorAll('*')).map((e) => e.tagName.toLowerCase()),
+      );
       expect(new Set(tags)).toEqual(new Set(['style', 'button', 'span']));
       if (path.includes('cov-04')) {
         expect(info.markers.some((m) => m.stance === 'conflicts')).toBe(true);
@@ -201,7 +219,8 @@ describe('Chromium: content script on real pages', () => {
         expect(after.rects.length).toBe(before.rects.length);
         after.rects.forEach((r, i) => {
           const b = before.rects[i]!;
-          for (const k of ['top', 'left', 'width', 'height'] as const) expect(Math.abs(r[k] - b[k]), `<p> #${i} ${k}`).toBeLessThanOrEqual(0.5);
+          for (const k of ['top', 'left', 'width', 'height'] as const)
+            expect(Math.abs(r[k] - b[k]), `<p> #${i} ${k}`).toBeLessThanOrEqual(0.5);
         });
         const mutations = await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
         expect(mutations).toEqual(['add RXR-MARKERS to HTML']);
@@ -232,7 +251,12 @@ describe('Chromium: content script on real pages', () => {
     const seen = [];
     for (const o of opened) {
       const state = await storedTabState(s.worker, o.tabId);
-      seen.push({ path: o.path, badge: await badgeText(s.worker, o.tabId), hosts: (await markerInfo(o.page)).hosts, state: state?.state ?? null });
+      seen.push({
+        path: o.path,
+        badge: await badgeText(s.worker, o.tabId),
+        hosts: (await markerInfo(o.page)).hosts,
+        state: state?.state ?? null,
+      });
     }
     expect(seen).toEqual(paths.map((path) => ({ path, badge: '', hosts: 0, state: expect.not.stringMatching(/^results$/) })));
     for (const o of opened) await o.page.close();
@@ -241,7 +265,12 @@ describe('Chromium: content script on real pages', () => {
   it('removes the markers entirely when they are turned off, and brings them back (without re-matching) when turned on', async () => {
     const { page, tabId } = await openInNewTab(s, `${server.url}/corpus/asharq-al-awsat.html`);
     await waitForNumericBadge(s.worker, tabId);
-    const count = (await waitFor(async () => { const m = await markerInfo(page); return m.markers.length ? m : null; }, 'markers')).markers.length;
+    const count = (
+      await waitFor(async () => {
+        const m = await markerInfo(page);
+        return m.markers.length ? m : null;
+      }, 'markers')
+    ).markers.length;
     const at = (await storedTabState(s.worker, tabId))?.at;
     expect(typeof at).toBe('number');
     try {
@@ -253,7 +282,14 @@ describe('Chromium: content script on real pages', () => {
       expect(await badgeText(s.worker, tabId)).toMatch(/^\d+$/);
       await request(ext, 'settings:set', { markers: true });
       // applySettings(true) redraws from the kept report: markers return at once.
-      const back = await waitFor(async () => { const m = await markerInfo(page); return m.markers.length ? m : null; }, 'markers back', 3000);
+      const back = await waitFor(
+        async () => {
+          const m = await markerInfo(page);
+          return m.markers.length ? m : null;
+        },
+        'markers back',
+        3000,
+      );
       expect(back.hosts).toBe(1);
       expect(back.markers.length).toBe(count);
       expect((await storedTabState(s.worker, tabId))?.at).toBe(at);
@@ -280,7 +316,8 @@ describe('Chromium: content script on real pages', () => {
           for (const r of Array.from(range.getClientRects())) {
             const dx = Math.min(m.right, r.right) - Math.max(m.left, r.left);
             const dy = Math.min(m.bottom, r.bottom) - Math.max(m.top, r.top);
-            if (dx > 1 && dy > 1) out.push(`marker ${b.dataset.paragraph} covers ${dx.toFixed(0)}px of “${(p.textContent ?? '').slice(0, 30)}…”`);
+            if (dx > 1 && dy > 1)
+              out.push(`marker ${b.dataset.paragraph} covers ${dx.toFixed(0)}px of “${(p.textContent ?? '').slice(0, 30)}…”`);
           }
         }
       }
@@ -293,14 +330,20 @@ describe('Chromium: content script on real pages', () => {
   it('opens a marker’s panel when the reader clicks the marker', async () => {
     const { page, tabId } = await openInNewTab(s, `${server.url}/test-pages/cov-04.html`);
     await waitForNumericBadge(s.worker, tabId);
-    const info = await waitFor(async () => { const m = await markerInfo(page); return m.markers.length ? m : null; }, 'markers');
+    const info = await waitFor(async () => {
+      const m = await markerInfo(page);
+      return m.markers.length ? m : null;
+    }, 'markers');
     const first = info.markers[0]!.paragraph!;
     const marker = page.locator(`rxr-markers button[data-paragraph="${first}"]`);
     await marker.click();
     await page.waitForTimeout(200);
     const opened = await page.evaluate((p) => {
       const root = document.querySelector('rxr-markers')!.shadowRoot!;
-      return { panel: !!root.querySelector(`.p[data-paragraph="${p}"]`), expanded: root.querySelector(`button[data-paragraph="${p}"]`)!.getAttribute('aria-expanded') };
+      return {
+        panel: !!root.querySelector(`.p[data-paragraph="${p}"]`),
+        expanded: root.querySelector(`button[data-paragraph="${p}"]`)!.getAttribute('aria-expanded'),
+      };
     }, first);
     await screenshot(page, 'content-marker-clicked');
     expect(opened).toEqual({ panel: true, expanded: 'true' });
@@ -311,7 +354,9 @@ describe('Chromium: content script on real pages', () => {
     // The payloads are live: put into a page as markup, they run.
     const probe = await s.context.newPage();
     await probe.setContent('<div id="x"></div>');
-    await probe.evaluate((html) => { document.getElementById('x')!.innerHTML = html; }, '<img src=x onerror=window.__pwned=1>');
+    await probe.evaluate((html) => {
+      document.getElementById('x')!.innerHTML = html;
+    }, '<img src=x onerror=window.__pwned=1>');
     await waitFor(() => probe.evaluate(() => (window as unknown as { __pwned?: number }).__pwned === 1), 'payload sanity check', 3000);
     await probe.close();
 
@@ -319,22 +364,27 @@ describe('Chromium: content script on real pages', () => {
     try {
       const { page, tabId } = await openInNewTab(s, `${server.url}/hostile.html`);
       await waitForNumericBadge(s.worker, tabId);
-      const info = await waitFor(async () => { const m = await markerInfo(page); return m.markers.length ? m : null; }, 'markers on the hostile page');
+      const info = await waitFor(async () => {
+        const m = await markerInfo(page);
+        return m.markers.length ? m : null;
+      }, 'markers on the hostile page');
       expect(info.markers.some((m) => m.stance === 'conflicts')).toBe(true);
       // Open each marker's panel as the popup's "Show in page" does (it focuses the marker, which
       // opens its panel); the one listing the hostile source shows its payload as text.
       const panels: { paragraph: string; text: string; elements: string[] }[] = [];
       for (const m of info.markers) {
         expect(await request<{ shown: boolean }>(ext, 'tab:show', { tabId, paragraph: Number(m.paragraph) })).toEqual({ shown: true });
-        panels.push(await page.evaluate((p) => {
-          const root = document.querySelector('rxr-markers')!.shadowRoot!;
-          const panel = root.querySelector<HTMLElement>(`.p[data-paragraph="${p}"]`);
-          return {
-            paragraph: p!,
-            text: panel?.textContent ?? '',
-            elements: Array.from(root.querySelectorAll('img, script, svg, [onerror], [onload]')).map((e) => e.outerHTML),
-          };
-        }, m.paragraph));
+        panels.push(
+          await page.evaluate((p) => {
+            const root = document.querySelector('rxr-markers')!.shadowRoot!;
+            const panel = root.querySelector<HTMLElement>(`.p[data-paragraph="${p}"]`);
+            return {
+              paragraph: p!,
+              text: panel?.textContent ?? '',
+              elements: Array.from(root.querySelectorAll('img, script, svg, [onerror], [onload]')).map((e) => e.outerHTML),
+            };
+          }, m.paragraph),
+        );
       }
       await page.waitForTimeout(500);
       expect(panels.every((p) => p.text.length > 0)).toBe(true);
@@ -397,7 +447,11 @@ describe('Chromium: content script on real pages', () => {
     // The old report no longer describes this page: its markers must not stay drawn over the new article.
     const left = await page.evaluate(() => {
       const root = document.querySelector('rxr-markers')?.shadowRoot;
-      return root ? Array.from(root.querySelectorAll<HTMLElement>('button[data-paragraph]')).filter((b) => !b.hidden).map((b) => `${b.dataset.paragraph}@${b.style.top}`) : [];
+      return root
+        ? Array.from(root.querySelectorAll<HTMLElement>('button[data-paragraph]'))
+            .filter((b) => !b.hidden)
+            .map((b) => `${b.dataset.paragraph}@${b.style.top}`)
+        : [];
     });
     expect(left).toEqual([]);
     await page.close();

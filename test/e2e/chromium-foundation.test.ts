@@ -22,11 +22,23 @@ describe('Chromium: foundation', () => {
     const page = await s.context.newPage();
     await page.goto(`chrome-extension://${s.extensionId}/options.html`);
     const reply = await waitFor(
-      () => page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping', data: {} })) as Promise<{ ok: boolean; data: { corpus: { version: string | null; statements: number } } }>,
+      () =>
+        page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping', data: {} })) as Promise<{
+          ok: boolean;
+          data: { corpus: { version: string | null; statements: number } };
+        }>,
       'ping',
     );
     expect(reply.ok).toBe(true);
-    await waitFor(async () => (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping', data: {} })) as { data: { corpus: { version: string | null } } }).data.corpus.version, 'seeded corpus');
+    await waitFor(
+      async () =>
+        (
+          (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping', data: {} }))) as {
+            data: { corpus: { version: string | null } };
+          }
+        ).data.corpus.version,
+      'seeded corpus',
+    );
     const again = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping', data: {} }))) as typeof reply;
     expect(again.data.corpus.version).toBe(loadCompiled().version);
     expect(again.data.corpus.statements).toBe(loadCompiled().statements.length);
@@ -34,19 +46,38 @@ describe('Chromium: foundation', () => {
   });
 
   it('fills IndexedDB from the shipped index, readable from the worker', async () => {
-    const counts = await waitFor(() => s.worker.evaluate(() => new Promise<Record<string, number> | null>((resolve, reject) => {
-      const req = indexedDB.open('riyadh-cross-ref');
-      req.onerror = () => reject(req.error);
-      req.onsuccess = () => {
-        const db = req.result;
-        const names = ['sources', 'articles', 'statements'];
-        if (!names.every((n) => db.objectStoreNames.contains(n))) { db.close(); resolve(null); return; }
-        const tx = db.transaction(names, 'readonly');
-        const out: Record<string, number> = {};
-        for (const n of names) { const c = tx.objectStore(n).count(); c.onsuccess = () => { out[n] = c.result; }; }
-        tx.oncomplete = () => { db.close(); resolve(out.statements ? out : null); };
-      };
-    })), 'IndexedDB seeded');
+    const counts = await waitFor(
+      () =>
+        s.worker.evaluate(
+          () =>
+            new Promise<Record<string, number> | null>((resolve, reject) => {
+              const req = indexedDB.open('riyadh-cross-ref');
+              req.onerror = () => reject(req.error);
+              req.onsuccess = () => {
+                const db = req.result;
+                const names = ['sources', 'articles', 'statements'];
+                if (!names.every((n) => db.objectStoreNames.contains(n))) {
+                  db.close();
+                  resolve(null);
+                  return;
+                }
+                const tx = db.transaction(names, 'readonly');
+                const out: Record<string, number> = {};
+                for (const n of names) {
+                  const c = tx.objectStore(n).count();
+                  c.onsuccess = () => {
+                    out[n] = c.result;
+                  };
+                }
+                tx.oncomplete = () => {
+                  db.close();
+                  resolve(out.statements ? out : null);
+                };
+              };
+            }),
+        ),
+      'IndexedDB seeded',
+    );
     const corpus = loadCompiled();
     expect(counts).toEqual({ sources: corpus.sources.length, articles: corpus.articles.length, statements: corpus.statements.length });
   });
@@ -56,7 +87,10 @@ describe('Chromium: foundation', () => {
     const url = `${server.url}/corpus/moscow-times.html`;
     await page.goto(url);
     const tabId = await tabIdOf(s.worker, url);
-    const text = await waitFor(async () => { const b = await badgeText(s.worker, tabId); return /^\d+$/.test(b) ? b : ''; }, 'numeric badge');
+    const text = await waitFor(async () => {
+      const b = await badgeText(s.worker, tabId);
+      return /^\d+$/.test(b) ? b : '';
+    }, 'numeric badge');
     expect(Number(text)).toBeGreaterThan(0);
     await screenshot(page, 'chromium-page-with-markers');
     const popup = await openPopup(s, tabId);

@@ -17,7 +17,11 @@ let options: Page;
 const dir = mkdtempSync(join(tmpdir(), 'rxr-options-'));
 
 async function reply<T>(page: Page, type: string, data: unknown): Promise<T> {
-  const r = (await page.evaluate(([t, d]) => chrome.runtime.sendMessage({ type: t, data: d }), [type, data] as const)) as { ok: boolean; data: T; error?: { message: string } };
+  const r = (await page.evaluate(([t, d]) => chrome.runtime.sendMessage({ type: t, data: d }), [type, data] as const)) as {
+    ok: boolean;
+    data: T;
+    error?: { message: string };
+  };
   if (!r.ok) throw new Error(r.error?.message);
   return r.data;
 }
@@ -37,7 +41,9 @@ afterAll(async () => {
 describe('Chromium: options page', () => {
   it('lists every bundled outlet with its articles, the off-topic one marked', async () => {
     const corpus = loadCompiled();
-    expect(await options.locator('li.source').evaluateAll((els) => els.map((e) => e.getAttribute('data-source')))).toEqual(corpus.sources.map((x) => x.id));
+    expect(await options.locator('li.source').evaluateAll((els) => els.map((e) => e.getAttribute('data-source')))).toEqual(
+      corpus.sources.map((x) => x.id),
+    );
     expect(await options.locator('[data-article]').count()).toBe(corpus.articles.length);
     expect(await options.locator('[data-article].off-topic').count()).toBe(corpus.articles.filter((a) => !a.topic).length);
     await expect(options.locator('[data-source="unattributed-wire"]').textContent()).resolves.toMatch(/Unattributed report/);
@@ -51,26 +57,46 @@ describe('Chromium: options page', () => {
     await waitFor(async () => /^\d+$/.test(await badgeText(s.worker, tabId)), 'badge');
     const sourcesIn = async () => {
       await reply(options, 'tab:check', { tabId, force: false });
-      const done = await waitFor(async () => { const st = await reply<{ state: string; report?: { paragraphs: { matches: { sourceId: string; source: string }[] }[] } }>(options, 'tab:get', { tabId }); return st.state === 'results' ? st : null; }, 'results');
+      const done = await waitFor(async () => {
+        const st = await reply<{ state: string; report?: { paragraphs: { matches: { sourceId: string; source: string }[] }[] } }>(
+          options,
+          'tab:get',
+          { tabId },
+        );
+        return st.state === 'results' ? st : null;
+      }, 'results');
       return done.report!.paragraphs.flatMap((p) => p.matches);
     };
     expect((await sourcesIn()).some((m) => m.sourceId === 'post-truth')).toBe(true);
     await options.locator('[data-source="post-truth"] input[type="checkbox"]').uncheck();
-    await waitFor(async () => (await reply<{ sources: { id: string; enabled: boolean }[] }>(options, 'sources:list', {})).sources.find((x) => x.id === 'post-truth')?.enabled === false, 'disabled');
+    await waitFor(
+      async () =>
+        (await reply<{ sources: { id: string; enabled: boolean }[] }>(options, 'sources:list', {})).sources.find(
+          (x) => x.id === 'post-truth',
+        )?.enabled === false,
+      'disabled',
+    );
     expect((await sourcesIn()).some((m) => m.sourceId === 'post-truth')).toBe(false);
     await options.locator('[data-source="post-truth"] input[type="checkbox"]').check();
 
     await options.locator('[data-source="unattributed-wire"] button', { hasText: 'Rename' }).click();
     await options.locator('[data-source="unattributed-wire"] form.rename input').fill('Wire Service X');
     await options.locator('[data-source="unattributed-wire"] form.rename button[type="submit"]').click();
-    await waitFor(async () => ((await options.locator('[data-source="unattributed-wire"] h3').textContent()) ?? '').includes('Wire Service X'), 'renamed');
+    await waitFor(
+      async () => ((await options.locator('[data-source="unattributed-wire"] h3').textContent()) ?? '').includes('Wire Service X'),
+      'renamed',
+    );
     expect((await sourcesIn()).filter((m) => m.sourceId === 'unattributed-wire').every((m) => m.source === 'Wire Service X')).toBe(true);
     await page.close();
   });
 
   it('adds pasted text as a source, exports, refuses a malformed import without change, imports, resets', async () => {
     await options.locator('form.add input').first().fill('My Notes');
-    await options.locator('form.add textarea').fill('Rubio and Lavrov met in Riyadh on Tuesday.\n\nThe meeting at Diriyah Palace lasted about four and a half hours, officials said, and no date was set for a Trump–Putin summit.');
+    await options
+      .locator('form.add textarea')
+      .fill(
+        'Rubio and Lavrov met in Riyadh on Tuesday.\n\nThe meeting at Diriyah Palace lasted about four and a half hours, officials said, and no date was set for a Trump–Putin summit.',
+      );
     await options.locator('form.add button[type="submit"]').click();
     await waitFor(async () => (await options.locator('li.source').count()) === 6, 'a sixth source');
     const added = await reply<{ sources: { id: string; name: string; origin: string; statements: number }[] }>(options, 'sources:list', {});
@@ -95,7 +121,9 @@ describe('Chromium: options page', () => {
     options.once('dialog', (d) => void d.accept());
     await options.locator('button', { hasText: 'Reset to the bundled corpus' }).click();
     await waitFor(async () => (await options.locator('li.source').count()) === 5, 'reset to five');
-    expect((await reply<{ sources: { name: string }[] }>(options, 'sources:list', {})).sources.map((x) => x.name)).toContain('Unattributed report');
+    expect((await reply<{ sources: { name: string }[] }>(options, 'sources:list', {})).sources.map((x) => x.name)).toContain(
+      'Unattributed report',
+    );
 
     await options.locator('.io input[type="file"]').setInputFiles(file);
     await waitFor(async () => (await options.locator('li.source').count()) === 6, 'imported back');
@@ -113,7 +141,10 @@ describe('Chromium: options page', () => {
     };
     expect(await s.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
     await options.locator('input[name="detection"][value="on-demand"]').check();
-    await waitFor(async () => (await reply<{ detection: string }>(options, 'settings:get', {})).detection === 'on-demand', 'on-demand saved');
+    await waitFor(
+      async () => (await reply<{ detection: string }>(options, 'settings:get', {})).detection === 'on-demand',
+      'on-demand saved',
+    );
     const quiet = await open('/corpus/moscow-times.html?mode=on-demand');
     // Long enough for the probe (idle after load) and the whole check, which take well under a second here.
     await new Promise((r) => setTimeout(r, 2500));

@@ -12,12 +12,16 @@ import { ROOT } from '../../tools/corpus-files';
 import { articlePage, extensionPage, openInNewTab, request, storedTabState, waitForNumericBadge } from './e2e-helpers';
 
 // Coverage-looking (names in the headings, the place, the date) but every paragraph is pure colour.
-const EMPTY = articlePage('Lavrov and Rubio in Riyadh: the colours of Diriyah', [
-  'The walls glowed ochre and saffron, turning amber, then rose, then a pale violet as the light moved.',
-  'Turquoise tiles framed a doorway; beside them, a band of deep indigo met a stripe of burnt sienna.',
-  'Cream and charcoal alternated along the arcade, and a single crimson banner hung against cobalt.',
-  'At dusk the sand had turned copper, the palms were olive and jade, and the sky went from peach to plum.',
-], { lede: '<h2>Ushakov, Waltz and Witkoff at Diriyah Palace in Riyadh, Saudi Arabia</h2>' });
+const EMPTY = articlePage(
+  'Lavrov and Rubio in Riyadh: the colours of Diriyah',
+  [
+    'The walls glowed ochre and saffron, turning amber, then rose, then a pale violet as the light moved.',
+    'Turquoise tiles framed a doorway; beside them, a band of deep indigo met a stripe of burnt sienna.',
+    'Cream and charcoal alternated along the arcade, and a single crimson banner hung against cobalt.',
+    'At dusk the sand had turned copper, the palms were olive and jade, and the sky went from peach to plum.',
+  ],
+  { lede: '<h2>Ushakov, Waltz and Witkoff at Diriyah Palace in Riyadh, Saudi Arabia</h2>' },
+);
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
@@ -31,7 +35,10 @@ beforeAll(async () => {
   server = await startDemoServer(0, { '/empty.html': EMPTY });
   s = await launchChromium();
   ext = await extensionPage(s);
-  await waitFor(async () => (await request<{ corpus: { version: string | null } }>(ext, 'ping', {}).catch(() => null))?.corpus.version, 'seeded corpus');
+  await waitFor(
+    async () => (await request<{ corpus: { version: string | null } }>(ext, 'ping', {}).catch(() => null))?.corpus.version,
+    'seeded corpus',
+  );
   // The Moscow Times article: Dmitriev's "not at all" on sanctions relief conflicts with post-truth.
   const url = `${server.url}/corpus/moscow-times.html`;
   const opened = await openInNewTab(s, url);
@@ -76,9 +83,14 @@ async function resultsPopup(width = 400): Promise<Page> {
 
 /** (paragraph, source, stance) of every corroborating or conflicting statement the popup lists. */
 async function popupTriples(popup: Page): Promise<string[]> {
-  return popup.evaluate(() => Array.from(document.querySelectorAll('li.match[data-stance="corroborates"], li.match[data-stance="conflicts"]'))
-    .map((li) => `${li.closest('li.group')?.getAttribute('data-paragraph')}|${li.getAttribute('data-source')}|${li.getAttribute('data-stance')}`)
-    .sort());
+  return popup.evaluate(() =>
+    Array.from(document.querySelectorAll('li.match[data-stance="corroborates"], li.match[data-stance="conflicts"]'))
+      .map(
+        (li) =>
+          `${li.closest('li.group')?.getAttribute('data-paragraph')}|${li.getAttribute('data-source')}|${li.getAttribute('data-stance')}`,
+      )
+      .sort(),
+  );
 }
 
 async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
@@ -89,7 +101,13 @@ async function axeViolations(page: Page): Promise<{ id: string; impact: string |
   });
   await waitFor(() => page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object'), 'axe loaded', 5000);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
   });
@@ -100,7 +118,9 @@ describe('Chromium: popup', () => {
     const popup = await resultsPopup();
     const groups = await popup.locator('li.group[data-paragraph]').count();
     expect(groups).toBeGreaterThan(0);
-    const items = await popup.locator('li.match').evaluateAll((els) => els.map((e) => ({ stance: e.getAttribute('data-stance'), source: e.getAttribute('data-source') })));
+    const items = await popup
+      .locator('li.match')
+      .evaluateAll((els) => els.map((e) => ({ stance: e.getAttribute('data-stance'), source: e.getAttribute('data-source') })));
     expect(items.length).toBeGreaterThan(0);
     for (const i of items) {
       expect(['corroborates', 'conflicts', 'related']).toContain(i.stance);
@@ -168,7 +188,10 @@ describe('Chromium: popup', () => {
 
     const { page, tabId } = await openInNewTab(s, url);
     // The gate accepted it: the background holds results for the tab (with nothing in them).
-    const state = await waitFor(async () => { const st = await storedTabState(s.worker, tabId); return st?.state === 'results' ? st : null; }, 'results state for the empty page');
+    const state = await waitFor(async () => {
+      const st = await storedTabState(s.worker, tabId);
+      return st?.state === 'results' ? st : null;
+    }, 'results state for the empty page');
     expect(state.state).toBe('results');
     expect(await badgeText(s.worker, tabId)).toBe('');
     const popup = await openRecordingPopup(tabId);
@@ -182,12 +205,16 @@ describe('Chromium: popup', () => {
   it('lists exactly the corroborating and conflicting statements `npm run xref -- --json` reports for the page', async () => {
     const html = await (await fetch(coverage.url)).text();
     const report = crossReferenceHtml(html, coverage.url);
-    const node = report.paragraphs.flatMap((p) => p.matches.filter((m) => m.stance !== 'related').map((m) => `${p.index}|${m.sourceId}|${m.stance}`)).sort();
+    const node = report.paragraphs
+      .flatMap((p) => p.matches.filter((m) => m.stance !== 'related').map((m) => `${p.index}|${m.sourceId}|${m.stance}`))
+      .sort();
     expect(node.length).toBeGreaterThan(0);
     const popup = await resultsPopup();
     expect(await popupTriples(popup)).toEqual(node);
     // The paragraphs themselves are the same ones, in the same order.
-    const stored = await storedTabState(s.worker, coverage.tabId) as unknown as { report: { paragraphs: { index: number; text: string }[] } };
+    const stored = (await storedTabState(s.worker, coverage.tabId)) as unknown as {
+      report: { paragraphs: { index: number; text: string }[] };
+    };
     expect(stored.report.paragraphs.map((p) => p.text)).toEqual(report.paragraphs.map((p) => p.text));
     await popup.close();
   });
@@ -219,7 +246,9 @@ describe('Chromium: popup', () => {
     // The controls a keyboard user must reach, in document order (links inside closed <details> are not rendered).
     const expected = await popup.evaluate(() => {
       const all = Array.from(document.querySelectorAll('*'));
-      return Array.from(document.querySelectorAll<HTMLElement>('[role="tab"], .filters select, .filters button, button.show, a.source-link'))
+      return Array.from(
+        document.querySelectorAll<HTMLElement>('[role="tab"], .filters select, .filters button, button.show, a.source-link'),
+      )
         .filter((e) => e.checkVisibility())
         .map((e) => `${all.indexOf(e)} ${e.tagName} ${(e.textContent ?? '').trim().slice(0, 30)}`);
     });
@@ -232,8 +261,13 @@ describe('Chromium: popup', () => {
         if (!a || a === document.body) return null;
         const all = Array.from(document.querySelectorAll('*'));
         const cs = getComputedStyle(a);
-        const indicator = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || (cs.boxShadow !== 'none' && cs.boxShadow !== '');
-        return { id: `${all.indexOf(a)} ${a.tagName} ${(a.textContent ?? '').trim().slice(0, 30)}`, indicator, inPopup: !!a.closest('main.popup') };
+        const indicator =
+          (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || (cs.boxShadow !== 'none' && cs.boxShadow !== '');
+        return {
+          id: `${all.indexOf(a)} ${a.tagName} ${(a.textContent ?? '').trim().slice(0, 30)}`,
+          indicator,
+          inPopup: !!a.closest('main.popup'),
+        };
       });
       if (!d) break;
       if (visited.length && d.id === visited[0]!.id) break;
@@ -293,7 +327,11 @@ describe('Chromium: popup', () => {
 
   it('is readable at 400 px: no horizontal scrollbar on the results view', async () => {
     const popup = await resultsPopup(400);
-    const size = await popup.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, body: document.body.getBoundingClientRect().width }));
+    const size = await popup.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+      body: document.body.getBoundingClientRect().width,
+    }));
     await shots(popup, 'popup-400px');
     expect(size.scroll).toBeLessThanOrEqual(400);
     await popup.close();
@@ -302,25 +340,35 @@ describe('Chromium: popup', () => {
   it('"Show in page" scrolls the page tab to the paragraph', async () => {
     const { page, tabId } = await openInNewTab(s, coverage.url);
     await waitForNumericBadge(s.worker, tabId);
-    const stored = await storedTabState(s.worker, tabId) as unknown as { report: { paragraphs: { index: number; text: string; matches: { stance: string }[] }[] } };
+    const stored = (await storedTabState(s.worker, tabId)) as unknown as {
+      report: { paragraphs: { index: number; text: string; matches: { stance: string }[] }[] };
+    };
     const popup = await openPopup(s, tabId);
     await popup.waitForSelector('main[data-state="results"] li.group');
     // The last group: far down the article.
     const index = Number(await popup.locator('li.group').last().getAttribute('data-paragraph'));
     const text = stored.report.paragraphs.find((p) => p.index === index)!.text;
-    const where = () => page.evaluate((t) => {
-      const norm = (x: string) => x.replace(/\s+/g, ' ').trim();
-      const el = Array.from(document.querySelectorAll('p, li, blockquote')).find((e) => norm(e.textContent ?? '') === t);
-      if (!el) return null;
-      const r = el.getBoundingClientRect();
-      return { scrollY: window.scrollY, top: r.top, bottom: r.bottom, inView: r.top >= 0 && r.bottom <= window.innerHeight };
-    }, text);
+    const where = () =>
+      page.evaluate((t) => {
+        const norm = (x: string) => x.replace(/\s+/g, ' ').trim();
+        const el = Array.from(document.querySelectorAll('p, li, blockquote')).find((e) => norm(e.textContent ?? '') === t);
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        return { scrollY: window.scrollY, top: r.top, bottom: r.bottom, inView: r.top >= 0 && r.bottom <= window.innerHeight };
+      }, text);
     const before = await where();
     expect(before).not.toBeNull();
     expect(before!.scrollY).toBe(0);
     expect(before!.inView).toBe(false);
     await popup.locator(`li.group[data-paragraph="${index}"] button.show`).click();
-    const after = await waitFor(async () => { const w = await where(); return w?.inView ? w : null; }, 'paragraph scrolled into view', 5000);
+    const after = await waitFor(
+      async () => {
+        const w = await where();
+        return w?.inView ? w : null;
+      },
+      'paragraph scrolled into view',
+      5000,
+    );
     expect(after.scrollY).toBeGreaterThan(0);
     await screenshot(page, 'popup-show-in-page');
     if (!popup.isClosed()) await popup.close();

@@ -37,7 +37,10 @@ describe('Chromium: service worker stopped mid-work', () => {
     const doneUrl = `${server.url}/corpus/arab-news.html`;
     await done.goto(doneUrl);
     const doneTab = await tabIdOf(s.worker, doneUrl);
-    const badge = await waitFor(async () => { const b = await badgeText(s.worker, doneTab); return /^\d+$/.test(b) ? b : ''; }, 'badge');
+    const badge = await waitFor(async () => {
+      const b = await badgeText(s.worker, doneTab);
+      return /^\d+$/.test(b) ? b : '';
+    }, 'badge');
 
     // A second tab whose check was under way (stored as working, 25 s ago) when the worker dies.
     const busy = await s.context.newPage();
@@ -45,9 +48,12 @@ describe('Chromium: service worker stopped mid-work', () => {
     await busy.goto(busyUrl);
     const busyTab = await tabIdOf(s.worker, busyUrl);
     await waitFor(async () => /^\d+$/.test(await badgeText(s.worker, busyTab)), 'second badge');
-    await s.worker.evaluate(async ([id, url]) => {
-      await chrome.storage.session.set({ [`tab:${id}`]: { state: 'working', url, title: 'cov-02', since: Date.now() - 25_000 } });
-    }, [busyTab, busyUrl] as const);
+    await s.worker.evaluate(
+      async ([id, url]) => {
+        await chrome.storage.session.set({ [`tab:${id}`]: { state: 'working', url, title: 'cov-02', since: Date.now() - 25_000 } });
+      },
+      [busyTab, busyUrl] as const,
+    );
 
     await killWorker(done);
 

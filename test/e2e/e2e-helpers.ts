@@ -14,9 +14,7 @@ export async function extensionPage(s: ChromiumSession): Promise<Page> {
 /** Sends a protocol request from an extension page; returns the unwrapped reply data (throws on an error reply). */
 export async function request<T = unknown>(ext: Page, type: string, data: unknown): Promise<T> {
   const reply = (await ext.evaluate(([t, d]) => chrome.runtime.sendMessage({ type: t, data: d }), [type, data] as const)) as
-    | { ok: true; data: T }
-    | { ok: false; error: { code: string; message: string } }
-    | undefined;
+    { ok: true; data: T } | { ok: false; error: { code: string; message: string } } | undefined;
   if (!reply) throw new Error(`no reply to ${type}`);
   if (!reply.ok) throw new Error(`${type} failed: ${reply.error.code} ${reply.error.message}`);
   return reply.data;
@@ -24,15 +22,22 @@ export async function request<T = unknown>(ext: Page, type: string, data: unknow
 
 /** The tab's state as the background keeps it (session storage), or undefined. */
 export async function storedTabState(worker: Worker, tabId: number): Promise<{ state: string; [k: string]: unknown } | undefined> {
-  return worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { state: string } | undefined, tabId);
+  return worker.evaluate(
+    async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { state: string } | undefined,
+    tabId,
+  );
 }
 
 /** Waits for a numeric badge on the tab and returns it. */
 export async function waitForNumericBadge(worker: Worker, tabId: number, timeoutMs = 20_000): Promise<string> {
-  return waitFor(async () => {
-    const b = await badgeText(worker, tabId);
-    return /^\d+$/.test(b) ? b : '';
-  }, `numeric badge on tab ${tabId}`, timeoutMs);
+  return waitFor(
+    async () => {
+      const b = await badgeText(worker, tabId);
+      return /^\d+$/.test(b) ? b : '';
+    },
+    `numeric badge on tab ${tabId}`,
+    timeoutMs,
+  );
 }
 
 /** The ids of all open tabs (they carry no URL for pages the extension has no host access to). */
@@ -62,8 +67,12 @@ export async function markerInfo(page: Page): Promise<MarkerInfo> {
     const root = hosts[0]?.shadowRoot ?? null;
     const markers = root
       ? Array.from(root.querySelectorAll<HTMLButtonElement>('button[data-paragraph]')).map((b) => ({
-        paragraph: b.getAttribute('data-paragraph'), stance: b.getAttribute('data-stance'), tabIndex: b.tabIndex, html: b.innerHTML, text: b.textContent ?? '',
-      }))
+          paragraph: b.getAttribute('data-paragraph'),
+          stance: b.getAttribute('data-stance'),
+          tabIndex: b.tabIndex,
+          html: b.innerHTML,
+          text: b.textContent ?? '',
+        }))
       : [];
     return { hosts: hosts.length, shadowOpen: !!root, markers };
   });

@@ -24,33 +24,58 @@ beforeAll(async () => {
   server = await startDemoServer();
   ff = await launchFirefox();
   ext = await firefoxExtensionPage(ff, '/options.html');
-  await waitFor(async () => {
-    const r = (await ext.evaluate(() => (globalThis as unknown as { browser: Api }).browser.runtime.sendMessage({ type: 'ping', data: {} }))) as { ok: boolean; data?: { corpus: { version: string | null } } };
-    return r.ok && r.data?.corpus.version;
-  }, 'seeded corpus in Firefox', 30_000);
+  await waitFor(
+    async () => {
+      const r = (await ext.evaluate(() =>
+        (globalThis as unknown as { browser: Api }).browser.runtime.sendMessage({ type: 'ping', data: {} }),
+      )) as { ok: boolean; data?: { corpus: { version: string | null } } };
+      return r.ok && r.data?.corpus.version;
+    },
+    'seeded corpus in Firefox',
+    30_000,
+  );
 });
 afterAll(async () => {
   await ff?.close();
   await server?.close();
 });
 
-const tabIdOf = (url: string) => waitFor(() => ext.evaluate(async (u) => ((await (globalThis as unknown as { browser: Api }).browser.tabs.query({})).find((t) => t.url === u)?.id ?? 0), url), `tab of ${url}`);
-const badge = (tabId: number) => ext.evaluate((id) => (globalThis as unknown as { browser: Api }).browser.browserAction.getBadgeText({ tabId: id }), tabId);
-const badgeColour = (tabId: number) => ext.evaluate((id) => (globalThis as unknown as { browser: Api }).browser.browserAction.getBadgeBackgroundColor({ tabId: id }), tabId);
-const storedState = (tabId: number) => ext.evaluate(async (id) => {
-  const api = (globalThis as unknown as { browser: Api }).browser;
-  const area = api.storage.session ?? api.storage.local;
-  return ((await area.get(`tab:${id}`))[`tab:${id}`] as { state: string } | undefined)?.state ?? null;
-}, tabId);
-const markers = (page: Page) => page.evaluate(() => {
-  const hosts = document.querySelectorAll('rxr-markers');
-  const root = hosts[0]?.shadowRoot ?? null;
-  return {
-    hosts: hosts.length,
-    shadowOpen: !!root,
-    buttons: root ? Array.from(root.querySelectorAll<HTMLButtonElement>('button[data-paragraph]')).map((b) => ({ paragraph: b.dataset.paragraph ?? null, stance: b.dataset.stance ?? null, tabIndex: b.tabIndex, html: b.innerHTML })) : [],
-  };
-});
+const tabIdOf = (url: string) =>
+  waitFor(
+    () =>
+      ext.evaluate(
+        async (u) => (await (globalThis as unknown as { browser: Api }).browser.tabs.query({})).find((t) => t.url === u)?.id ?? 0,
+        url,
+      ),
+    `tab of ${url}`,
+  );
+const badge = (tabId: number) =>
+  ext.evaluate((id) => (globalThis as unknown as { browser: Api }).browser.browserAction.getBadgeText({ tabId: id }), tabId);
+const badgeColour = (tabId: number) =>
+  ext.evaluate((id) => (globalThis as unknown as { browser: Api }).browser.browserAction.getBadgeBackgroundColor({ tabId: id }), tabId);
+const storedState = (tabId: number) =>
+  ext.evaluate(async (id) => {
+    const api = (globalThis as unknown as { browser: Api }).browser;
+    const area = api.storage.session ?? api.storage.local;
+    return ((await area.get(`tab:${id}`))[`tab:${id}`] as { state: string } | undefined)?.state ?? null;
+  }, tabId);
+const markers = (page: Page) =>
+  page.evaluate(() => {
+    const hosts = document.querySelectorAll('rxr-markers');
+    const root = hosts[0]?.shadowRoot ?? null;
+    return {
+      hosts: hosts.length,
+      shadowOpen: !!root,
+      buttons: root
+        ? Array.from(root.querySelectorAll<HTMLButtonElement>('button[data-paragraph]')).map((b) => ({
+            paragraph: b.dataset.paragraph ?? null,
+            stance: b.dataset.stance ?? null,
+            tabIndex: b.tabIndex,
+            html: b.innerHTML,
+          }))
+        : [],
+    };
+  });
 
 describe('Firefox ESR: content script on real pages', () => {
   it('badge, markers and popup results on a coverage page with a contradiction', async () => {
@@ -58,10 +83,20 @@ describe('Firefox ESR: content script on real pages', () => {
     const url = `${server.url}/test-pages/cov-04.html`;
     await page.goto(url);
     const tabId = await tabIdOf(url);
-    const text = await waitFor(async () => { const b = await badge(tabId); return /^\d+$/.test(b) ? b : ''; }, 'numeric badge in Firefox', 30_000);
+    const text = await waitFor(
+      async () => {
+        const b = await badge(tabId);
+        return /^\d+$/.test(b) ? b : '';
+      },
+      'numeric badge in Firefox',
+      30_000,
+    );
     expect(Number(text)).toBeGreaterThan(0);
     expect(await badgeColour(tabId)).toEqual([185, 28, 28, 255]);
-    const m = await waitFor(async () => { const x = await markers(page); return x.buttons.length ? x : null; }, 'markers in Firefox');
+    const m = await waitFor(async () => {
+      const x = await markers(page);
+      return x.buttons.length ? x : null;
+    }, 'markers in Firefox');
     expect(m.hosts).toBe(1);
     expect(m.shadowOpen).toBe(true);
     expect(m.buttons.length).toBe(Number(text));
@@ -77,7 +112,10 @@ describe('Firefox ESR: content script on real pages', () => {
     expect(handle).not.toBeNull();
     await handle!.click();
     await new Promise((r) => setTimeout(r, 200));
-    const clicked = await page.evaluate((p) => !!document.querySelector('rxr-markers')?.shadowRoot?.querySelector(`.p[data-paragraph="${p}"]`), first);
+    const clicked = await page.evaluate(
+      (p) => !!document.querySelector('rxr-markers')?.shadowRoot?.querySelector(`.p[data-paragraph="${p}"]`),
+      first,
+    );
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'firefox-content-cov-04.png') as `${string}.png`, fullPage: true });
 
@@ -87,7 +125,9 @@ describe('Firefox ESR: content script on real pages', () => {
     expect(groups.length).toBeGreaterThan(0);
     // The popup's groups are the paragraphs the page marks.
     expect(new Set(groups)).toEqual(new Set(m.buttons.map((b) => b.paragraph)));
-    const items = await popup.$$eval('li.match', (els) => els.map((e) => ({ stance: e.getAttribute('data-stance'), source: e.getAttribute('data-source') })));
+    const items = await popup.$$eval('li.match', (els) =>
+      els.map((e) => ({ stance: e.getAttribute('data-stance'), source: e.getAttribute('data-source') })),
+    );
     expect(items.some((i) => i.stance === 'conflicts')).toBe(true);
     for (const i of items) expect(i.source).toMatch(/^[a-z0-9-]+$/);
     await popup.screenshot({ path: join(SHOTS, 'firefox-content-popup.png') as `${string}.png`, fullPage: true });
@@ -116,7 +156,8 @@ describe('Firefox ESR: content script on real pages', () => {
     await waitFor(async () => /^\d+$/.test(await badge(controlTab)), 'numeric badge on the control page', 20_000);
     await control.close();
     const seen = [];
-    for (const o of opened) seen.push({ path: o.path, badge: await badge(o.tabId), hosts: (await markers(o.page)).hosts, state: await storedState(o.tabId) });
+    for (const o of opened)
+      seen.push({ path: o.path, badge: await badge(o.tabId), hosts: (await markers(o.page)).hosts, state: await storedState(o.tabId) });
     expect(seen).toEqual(paths.map((path) => ({ path, badge: '', hosts: 0, state: expect.not.stringMatching(/^results$/) })));
     for (const o of opened) await o.page.close();
   });

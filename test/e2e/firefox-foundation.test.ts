@@ -23,7 +23,9 @@ describe('Firefox ESR: foundation', () => {
   it('background answers ping with the seeded corpus', async () => {
     const page = await firefoxExtensionPage(ff, '/options.html');
     const corpus = await waitFor(async () => {
-      const r = (await page.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({ type: 'ping', data: {} }))) as { ok: boolean; data: { corpus: { version: string | null; statements: number } } };
+      const r = (await page.evaluate(() =>
+        (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({ type: 'ping', data: {} }),
+      )) as { ok: boolean; data: { corpus: { version: string | null; statements: number } } };
       return r.ok && r.data.corpus.version ? r.data.corpus : null;
     }, 'seeded corpus in Firefox');
     expect(corpus.version).toBe(loadCompiled().version);
@@ -38,12 +40,22 @@ describe('Firefox ESR: foundation', () => {
     const url = `${server.url}/corpus/arab-news.html`;
     await page.goto(url);
     const popup = await firefoxExtensionPage(ff, '/options.html');
-    const tabId = await waitFor(async () => popup.evaluate(async (u) => {
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      return (await api.tabs.query({})).find((t) => t.url === u)?.id ?? 0;
-    }, url), 'tab id');
+    const tabId = await waitFor(
+      async () =>
+        popup.evaluate(async (u) => {
+          const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+          return (await api.tabs.query({})).find((t) => t.url === u)?.id ?? 0;
+        }, url),
+      'tab id',
+    );
     const badge = await waitFor(async () => {
-      const text = (await popup.evaluate((id) => (globalThis as unknown as { browser: { browserAction: { getBadgeText(d: { tabId: number }): Promise<string> } } }).browser.browserAction.getBadgeText({ tabId: id }), tabId)) as string;
+      const text = (await popup.evaluate(
+        (id) =>
+          (
+            globalThis as unknown as { browser: { browserAction: { getBadgeText(d: { tabId: number }): Promise<string> } } }
+          ).browser.browserAction.getBadgeText({ tabId: id }),
+        tabId,
+      )) as string;
       return /^\d+$/.test(text) ? text : '';
     }, 'numeric badge in Firefox');
     expect(Number(badge)).toBeGreaterThan(0);

@@ -11,7 +11,17 @@ const fixtures = loadPageFixtures();
 describe('extractArticle on the layout fixtures', () => {
   it('has at least the eight layouts the issue names', () => {
     const names = fixtures.map((f) => f.name);
-    for (const n of ['wire-story', 'live-blog', 'opinion-pull-quotes', 'split-divs', 'infinite-scroll', 'heavy-comments', 'amp-like', 'rtl-chrome']) expect(names).toContain(n);
+    for (const n of [
+      'wire-story',
+      'live-blog',
+      'opinion-pull-quotes',
+      'split-divs',
+      'infinite-scroll',
+      'heavy-comments',
+      'amp-like',
+      'rtl-chrome',
+    ])
+      expect(names).toContain(n);
   });
 
   for (const f of fixtures) {
@@ -43,7 +53,10 @@ describe('extractArticle on hostile and huge pages', () => {
   });
 
   it('bounds the work on a 50,000-paragraph page', () => {
-    const body = Array.from({ length: 50_000 }, (_, i) => `<p>Paragraph ${i} of an endless page about the talks in Riyadh between delegations.</p>`).join('');
+    const body = Array.from(
+      { length: 50_000 },
+      (_, i) => `<p>Paragraph ${i} of an endless page about the talks in Riyadh between delegations.</p>`,
+    ).join('');
     const a = extractArticle(parseDocument(`<html><body><main>${body}</main></body></html>`));
     expect(a.paragraphs.length).toBeLessThanOrEqual(MAX_PARAGRAPHS);
     expect(a.paragraphs.length).toBeGreaterThan(100);

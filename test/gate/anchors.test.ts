@@ -11,11 +11,21 @@ const re = new RegExp(anchorPattern(loadCompiled().signature), 'i');
 
 describe('probe anchors', () => {
   it('match the event’s places and leading people in any spelling', () => {
-    for (const s of ['Talks in Riyadh', 'at Diriyah Palace', 'Sergey Lavrov said', 'Sergei Lavrov', 'RUBIO', 'Mike Waltz', 'Saudi Arabia hosts']) expect(re.test(s), s).toBe(true);
+    for (const s of [
+      'Talks in Riyadh',
+      'at Diriyah Palace',
+      'Sergey Lavrov said',
+      'Sergei Lavrov',
+      'RUBIO',
+      'Mike Waltz',
+      'Saudi Arabia hosts',
+    ])
+      expect(re.test(s), s).toBe(true);
   });
 
   it('ignore names that are in the news every day, and partial words', () => {
-    for (const s of ['Trump spoke to Putin', 'Zelensky in Kyiv', 'The Waltzing Matilda festival', 'Rubiosa', 'a Saudiest']) expect(re.test(s), s).toBe(false);
+    for (const s of ['Trump spoke to Putin', 'Zelensky in Kyiv', 'The Waltzing Matilda festival', 'Rubiosa', 'a Saudiest'])
+      expect(re.test(s), s).toBe(false);
   });
 
   it('wake the gate on every coverage page of the gold set (so the gate decides)', () => {

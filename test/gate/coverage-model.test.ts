@@ -18,7 +18,11 @@ describe('coverage gate', () => {
   });
 
   it('reads every feature into [0, 1]', () => {
-    const ev = coverageEvidence(sig, { title: 'x', url: 'https://example.org/2025/02/18/riyadh-talks', text: 'Rubio and Lavrov met in Riyadh on 18 February 2025; Karasin was in Jeddah and Istanbul.' });
+    const ev = coverageEvidence(sig, {
+      title: 'x',
+      url: 'https://example.org/2025/02/18/riyadh-talks',
+      text: 'Rubio and Lavrov met in Riyadh on 18 February 2025; Karasin was in Jeddah and Istanbul.',
+    });
     expect(ev.features).toHaveLength(GATE_FEATURES.length);
     for (const f of ev.features) {
       expect(f).toBeGreaterThanOrEqual(0);
@@ -50,7 +54,11 @@ describe('coverage gate', () => {
 
   it('the probability rises with the evidence for the event', () => {
     const weak = coverageEvidence(sig, { title: '', url: '', text: 'Talks were held somewhere.' }).features;
-    const strong = coverageEvidence(sig, { title: 'US-Russia talks in Riyadh', url: '', text: 'Rubio, Waltz and Witkoff met Lavrov and Ushakov at Diriyah Palace in Riyadh on 18 February.' }).features;
+    const strong = coverageEvidence(sig, {
+      title: 'US-Russia talks in Riyadh',
+      url: '',
+      text: 'Rubio, Waltz and Witkoff met Lavrov and Ushakov at Diriyah Palace in Riyadh on 18 February.',
+    }).features;
     expect(gateProbability(shipped, strong)).toBeGreaterThan(0.9);
     expect(gateProbability(shipped, weak)).toBeLessThan(0.1);
   });

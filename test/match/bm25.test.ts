@@ -9,7 +9,9 @@ const VOCAB = Array.from({ length: 40 }, (_, i) => `t${i}`);
 function randomDocs(seed: number, n: number): string[][] {
   const r = mulberry32(seed);
   // Skewed term frequencies, as in text: low-numbered terms are common.
-  return Array.from({ length: n }, () => Array.from({ length: 3 + Math.floor(r() * 12) }, () => VOCAB[Math.floor(VOCAB.length * r() * r())]!));
+  return Array.from({ length: n }, () =>
+    Array.from({ length: 3 + Math.floor(r() * 12) }, () => VOCAB[Math.floor(VOCAB.length * r() * r())]!),
+  );
 }
 
 /** Every allowed document scored in full, sorted by score then document number. */
@@ -19,7 +21,8 @@ function bruteForce(docs: string[][], query: string[], k: number, allow: (d: num
   const scored: { doc: number; score: number }[] = [];
   docs.forEach((d, doc) => {
     if (!allow(doc)) return;
-    let score = 0, hit = false;
+    let score = 0,
+      hit = false;
     for (const t of terms) {
       const tf = d.filter((x) => x === t).length;
       if (!tf) continue;

@@ -17,8 +17,10 @@ function readings(text: string): string[] {
 }
 
 const CASES: [string, string[]][] = [
-  ['A Russian delegation led by Foreign Minister Sergey Lavrov met with a US team headed by Secretary of State Marco Rubio in Riyadh.',
-    ['Lavrov led the Russian side', 'Lavrov took part', 'Rubio led the US side', 'Rubio took part', 'the two sides met in Riyadh']],
+  [
+    'A Russian delegation led by Foreign Minister Sergey Lavrov met with a US team headed by Secretary of State Marco Rubio in Riyadh.',
+    ['Lavrov led the Russian side', 'Lavrov took part', 'Rubio led the US side', 'Rubio took part', 'the two sides met in Riyadh'],
+  ],
   ['The meeting lasted nearly four and a half hours.', ['the meeting lasted nearly four and a half hours']],
   ['Dmitriev told CNN that sanctions relief was not at all part of the agenda.', ['sanctions relief was not on the agenda']],
   ['No date has been set for a Trump-Putin summit.', ['no summit date is set']],
@@ -28,7 +30,10 @@ const CASES: [string, string[]][] = [
   // Counterfactuals are not reports.
   ['Had Ukraine been invited, the talks might have gone differently.', []],
   // A different person in the role, and a different length: what a conflict is read from.
-  ['Belousov headed the Russian delegation, and the talks ran for nearly five hours.', ['Belousov led the Russian side', 'Belousov took part', 'the meeting lasted nearly five hours']],
+  [
+    'Belousov headed the Russian delegation, and the talks ran for nearly five hours.',
+    ['Belousov led the Russian side', 'Belousov took part', 'the meeting lasted nearly five hours'],
+  ],
 ];
 
 describe('sentence readings (case table)', () => {
@@ -42,7 +47,11 @@ describe('sentence readings (case table)', () => {
     expect(j.claims.map((c) => c.reads).sort()).toEqual([...CASES[0]![1]].sort());
     expect(j.sentences).toHaveLength(1);
     let status = 0;
-    try { execFileSync('npx', ['tsx', 'tools/claims.ts'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' }); } catch (e) { status = (e as { status: number }).status; }
+    try {
+      execFileSync('npx', ['tsx', 'tools/claims.ts'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      status = (e as { status: number }).status;
+    }
     expect(status).toBe(2);
   }, 60_000);
 });

@@ -9,7 +9,9 @@ const text = (doc: number) => m.data.statements[doc]!.text;
 describe('matcher and claim frames', () => {
   it('retrieves a statement that shares a claim frame but not one word with the paragraph', () => {
     const paragraph = 'Afterwards both delegations described the discussions as productive.';
-    const fruitful = m.data.statements.findIndex((s) => s.text.startsWith('The two sides stressed that their talks at the Diriyah Palace were very fruitful'));
+    const fruitful = m.data.statements.findIndex((s) =>
+      s.text.startsWith('The two sides stressed that their talks at the Diriyah Palace were very fruitful'),
+    );
     expect(fruitful).toBeGreaterThanOrEqual(0);
     // No shared index term: word retrieval alone could not find it.
     const terms = new Set(m.data.statements[fruitful]!.terms);

@@ -5,11 +5,16 @@ import { bootstrapF1, prf, type Counts } from '../../tools/evaluate';
 const sum = (cs: Counts[]) => cs.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
 
 describe('bootstrapF1', () => {
-  const mixed: Counts[] = Array.from({ length: 40 }, (_, i) => ({ tp: i % 5 === 0 ? 0 : 2, fp: i % 7 === 0 ? 1 : 0, fn: i % 4 === 0 ? 1 : 0 }));
+  const mixed: Counts[] = Array.from({ length: 40 }, (_, i) => ({
+    tp: i % 5 === 0 ? 0 : 2,
+    fp: i % 7 === 0 ? 1 : 0,
+    fn: i % 4 === 0 ? 1 : 0,
+  }));
 
   it('brackets the pooled F1 and is the same on every run (seeded)', () => {
     const f1 = prf(sum(mixed)).f1;
-    const a = bootstrapF1(mixed), b = bootstrapF1(mixed);
+    const a = bootstrapF1(mixed),
+      b = bootstrapF1(mixed);
     expect(a).toEqual(b);
     expect(a.low).toBeLessThan(f1);
     expect(a.high).toBeGreaterThan(f1);

@@ -17,7 +17,8 @@ describe('engine evaluation on the gold set', () => {
 
   it('lists no corroborating or conflicting statement on near-miss pages', () => {
     expect(r.bySplit.all.nearMissMatches).toBe(0);
-    for (const p of r.pages.filter((x) => x.kind === 'near-miss')) expect(p.report.paragraphs.every((q) => q.matches.length === 0)).toBe(true);
+    for (const p of r.pages.filter((x) => x.kind === 'near-miss'))
+      expect(p.report.paragraphs.every((q) => q.matches.length === 0)).toBe(true);
   });
 
   it('corroborations on held-out pages: F1 and precision above their floors', () => {
@@ -26,21 +27,25 @@ describe('engine evaluation on the gold set', () => {
     expect(c.precision).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('conflicts on held-out pages: precision above its floor, F1 at the issue\'s target (≥ 0.80)', () => {
+  it("conflicts on held-out pages: precision above its floor, F1 at the issue's target (≥ 0.80)", () => {
     const k = r.bySplit.holdout.conflicts;
     expect(k.precision).toBeGreaterThanOrEqual(0.9);
     expect(k.f1).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('on all gold pages: corroborates F1 ≥ 0.90 and conflicts F1 ≥ 0.80 (the issue\'s targets)', () => {
+  it("on all gold pages: corroborates F1 ≥ 0.90 and conflicts F1 ≥ 0.80 (the issue's targets)", () => {
     expect(r.bySplit.all.corroborates.f1).toBeGreaterThanOrEqual(0.9);
     expect(r.bySplit.all.conflicts.f1).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('every page\'s counts are its paragraphs\' counts (each gold entry names one paragraph the extractor found)', () => {
+  it("every page's counts are its paragraphs' counts (each gold entry names one paragraph the extractor found)", () => {
     for (const p of r.pages) {
       for (const st of ['corroborates', 'conflicts'] as const) {
-        const sum = p.score.paragraphs.reduce((a, q) => ({ tp: a.tp + q[st].tp, fp: a.fp + q[st].fp, fn: a.fn + q[st].fn }), { tp: 0, fp: 0, fn: 0 });
+        const sum = p.score.paragraphs.reduce((a, q) => ({ tp: a.tp + q[st].tp, fp: a.fp + q[st].fp, fn: a.fn + q[st].fn }), {
+          tp: 0,
+          fp: 0,
+          fn: 0,
+        });
         expect(sum, `${p.name} ${st}`).toEqual(p.score.counts[st]);
       }
     }

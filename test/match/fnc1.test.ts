@@ -31,13 +31,18 @@ describe('parseCsv', () => {
   });
 
   it('round-trips what formatCsv writes', () => {
-    const rows = [['Headline', 'Body ID', 'Stance'], ['He said "no", twice\nthen left', '7', 'agree'], [' padded ', '8', 'discuss']];
+    const rows = [
+      ['Headline', 'Body ID', 'Stance'],
+      ['He said "no", twice\nthen left', '7', 'agree'],
+      [' padded ', '8', 'discuss'],
+    ];
     expect(parseCsv(formatCsv(rows))).toEqual(rows);
   });
 });
 
 describe('fnc1Features', () => {
-  const body = 'A man in Texas claims he found a giant spider in his garage.\n\nLocal officials have not confirmed the report. "It is a hoax," said a spokesman, who denied the spider existed.\nThe video, posted on Monday, has 2 million views.';
+  const body =
+    'A man in Texas claims he found a giant spider in his garage.\n\nLocal officials have not confirmed the report. "It is a hoax," said a spokesman, who denied the spider existed.\nThe video, posted on Monday, has 2 million views.';
   const headline = 'Giant spider found in Texas garage, officials say';
 
   it('gives one finite value per named feature, the same every time', () => {
@@ -50,7 +55,12 @@ describe('fnc1Features', () => {
       for (const v of a) expect(Number.isFinite(v)).toBe(true);
       expect(Array.from(b)).toEqual(Array.from(a));
     }
-    for (const [h, t] of [['', ''], ['?', '...'], [headline, ''], ['', body]]) {
+    for (const [h, t] of [
+      ['', ''],
+      ['?', '...'],
+      [headline, ''],
+      ['', body],
+    ]) {
       for (const v of fnc1Features(h!, prepareBody(t!, idf))) expect(Number.isFinite(v)).toBe(true);
     }
   });
@@ -77,7 +87,12 @@ describe('validation score (body-ID hold-out, validation-fold model)', () => {
 });
 
 describe('npm run fnc1 (CLI)', () => {
-  const run = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'tools', 'fnc1.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'tools', 'fnc1.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
 
   it('writes one Headline,Body ID,Stance row per input pair, in input order, with valid labels', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fnc1-'));

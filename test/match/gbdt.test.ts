@@ -171,7 +171,13 @@ describe('trainGbdt / predict', () => {
     }
     const model = trainGbdt(X, y, { classes: ['neg', 'pos'], features: ['a', 'b', 'c'], rounds: 40, maxDepth: 4 });
     const clean = X.map((r, i) => [r, y[i]] as const).filter(([r]) => !r.some(Number.isNaN));
-    expect(accuracy(model, clean.map((c) => c[0]), clean.map((c) => c[1]))).toBeGreaterThan(0.9);
+    expect(
+      accuracy(
+        model,
+        clean.map((c) => c[0]),
+        clean.map((c) => c[1]),
+      ),
+    ).toBeGreaterThan(0.9);
 
     for (const row of [
       [NaN, 0.3, 0.5],

@@ -26,7 +26,8 @@ describe('real-world set: fixtures', () => {
   it('has at least 40 coverage articles and 15 near misses, split by outlet group', () => {
     expect(all.filter((a) => a.kind === 'coverage').length).toBeGreaterThanOrEqual(40);
     expect(all.filter((a) => a.kind === 'near-miss').length).toBeGreaterThanOrEqual(15);
-    for (const half of ['dev', 'test'] as const) expect(loadReal(half).filter((a) => a.kind === 'coverage').length).toBeGreaterThanOrEqual(20);
+    for (const half of ['dev', 'test'] as const)
+      expect(loadReal(half).filter((a) => a.kind === 'coverage').length).toBeGreaterThanOrEqual(20);
     const halfOf = new Map<string, string>();
     for (const a of all) {
       expect(a.group, a.name).toBeTruthy();
@@ -40,7 +41,10 @@ describe('real-world set: fixtures', () => {
     const corpusSites = ['aawsat.com', 'themoscowtimes.com', 'post-truth.eu', 'arabnews.com'];
     for (const a of all) {
       expect(a.unlabelled, a.name).toBeUndefined();
-      expect(corpusSites.some((s) => a.site.endsWith(s)), a.name).toBe(false);
+      expect(
+        corpusSites.some((s) => a.site.endsWith(s)),
+        a.name,
+      ).toBe(false);
       expect(a.url).toMatch(/^https?:\/\//);
       for (const p of a.paragraphs) {
         expect(p.text.trim().length, a.name).toBeGreaterThan(0);
@@ -57,23 +61,59 @@ describe('real-world set: fixtures', () => {
 
 describe('real-world set: scoring', () => {
   const article: RealArticle = {
-    name: 'x', half: 'dev', url: 'https://example.org/a', site: 'example.org', outlet: 'Example', wire: null, date: '2025-02-18', title: 'T',
-    kind: 'coverage', event: '', style: '',
+    name: 'x',
+    half: 'dev',
+    url: 'https://example.org/a',
+    site: 'example.org',
+    outlet: 'Example',
+    wire: null,
+    date: '2025-02-18',
+    title: 'T',
+    kind: 'coverage',
+    event: '',
+    style: '',
     paragraphs: [
       { text: 'caption', body: false, why: 'caption' },
-      { text: 'one', body: true, expect: [{ stance: 'corroborates', source: 'a', statementContains: 'Alpha statement' }], borderline: [{ source: 'b', statementContains: 'Beta statement' }] },
+      {
+        text: 'one',
+        body: true,
+        expect: [{ stance: 'corroborates', source: 'a', statementContains: 'Alpha statement' }],
+        borderline: [{ source: 'b', statementContains: 'Beta statement' }],
+      },
       { text: 'two', body: true, expect: [{ stance: 'conflicts', source: 'a', statementContains: 'Gamma statement' }] },
     ],
   };
-  const st = [{ source: 'a', text: 'Alpha statement.' }, { source: 'b', text: 'Beta statement.' }, { source: 'a', text: 'Gamma statement.' }, { source: 'a', text: 'Delta statement.' }];
-  const m = (stance: 'corroborates' | 'conflicts' | 'related', sourceId: string, statement: string) => ({ stance, source: sourceId, sourceId, article: '', statement, score: 1, reason: '' });
-  const report = (lists: ReturnType<typeof m>[][]) => ({ title: 'T', coverage: { isCoverage: true, score: 1, reason: '' }, self: null, paragraphs: lists.map((matches, index) => ({ index, text: '', matches })) });
+  const st = [
+    { source: 'a', text: 'Alpha statement.' },
+    { source: 'b', text: 'Beta statement.' },
+    { source: 'a', text: 'Gamma statement.' },
+    { source: 'a', text: 'Delta statement.' },
+  ];
+  const m = (stance: 'corroborates' | 'conflicts' | 'related', sourceId: string, statement: string) => ({
+    stance,
+    source: sourceId,
+    sourceId,
+    article: '',
+    statement,
+    score: 1,
+    reason: '',
+  });
+  const report = (lists: ReturnType<typeof m>[][]) => ({
+    title: 'T',
+    coverage: { isCoverage: true, score: 1, reason: '' },
+    self: null,
+    paragraphs: lists.map((matches, index) => ({ index, text: '', matches })),
+  });
 
   it('counts body paragraphs only, ignores borderline and related listings, and counts a wrong stance both ways', () => {
-    const s = scoreReal(article, report([
-      [m('corroborates', 'a', 'Alpha statement.'), m('corroborates', 'b', 'Beta statement.'), m('related', 'a', 'Delta statement.')],
-      [m('corroborates', 'a', 'Gamma statement.'), m('conflicts', 'a', 'Delta statement.')],
-    ]), st);
+    const s = scoreReal(
+      article,
+      report([
+        [m('corroborates', 'a', 'Alpha statement.'), m('corroborates', 'b', 'Beta statement.'), m('related', 'a', 'Delta statement.')],
+        [m('corroborates', 'a', 'Gamma statement.'), m('conflicts', 'a', 'Delta statement.')],
+      ]),
+      st,
+    );
     expect(s.counts.corroborates).toEqual({ tp: 1, fp: 1, fn: 0 });
     expect(s.counts.conflicts).toEqual({ tp: 0, fp: 1, fn: 1 });
     expect(s.gateRight).toBe(true);

@@ -10,11 +10,16 @@ const set = (s: string) => new Set(s.split(' '));
 describe('statement lexical models', () => {
   // "met"-like paragraphs make the claim; "sanctions" paragraphs do not, whatever else they share.
   const examples = [
-    ...['met riyadh tuesday', 'held talks riyadh', 'met talks diplomats', 'sat down riyadh talks', 'met diplomats tuesday'].map((s) => ({ terms: set(s), y: 1 as const })),
-    ...['sanctions relief riyadh', 'sanctions agenda tuesday', 'drones ukraine overnight', 'sanctions relief agenda', 'drones tuesday'].map((s) => ({ terms: set(s), y: 0 as const })),
+    ...['met riyadh tuesday', 'held talks riyadh', 'met talks diplomats', 'sat down riyadh talks', 'met diplomats tuesday'].map((s) => ({
+      terms: set(s),
+      y: 1 as const,
+    })),
+    ...['sanctions relief riyadh', 'sanctions agenda tuesday', 'drones ukraine overnight', 'sanctions relief agenda', 'drones tuesday'].map(
+      (s) => ({ terms: set(s), y: 0 as const }),
+    ),
   ];
 
-  it('learns which words make a statement\'s claim, and is deterministic', () => {
+  it("learns which words make a statement's claim, and is deterministic", () => {
     const m = fitLex(examples);
     expect(m).toEqual(fitLex(examples));
     expect(lexProbability(m, set('met riyadh'))).toBeGreaterThan(0.5);

@@ -85,13 +85,19 @@ export type QuotaMode = 'request-error' | 'throw';
  * which aborts the transaction unless handled). 'throw': put throws synchronously inside the transaction.
  * Returns a restore function and the number of puts seen.
  */
-export function failPutWithQuota(failAt: number, mode: QuotaMode = 'request-error'): { restore: () => void; calls: () => number; failed: () => boolean } {
+export function failPutWithQuota(
+  failAt: number,
+  mode: QuotaMode = 'request-error',
+): { restore: () => void; calls: () => number; failed: () => boolean } {
   const proto = (globalThis as unknown as { IDBObjectStore: { prototype: Record<string, unknown> } }).IDBObjectStore.prototype;
   const original = proto.put as (...args: unknown[]) => unknown;
   let calls = 0;
   let failed = false;
   const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-  proto.put = function (this: { transaction: { _execRequestAsync(o: { operation: () => unknown; source: unknown }): unknown } }, ...args: unknown[]) {
+  proto.put = function (
+    this: { transaction: { _execRequestAsync(o: { operation: () => unknown; source: unknown }): unknown } },
+    ...args: unknown[]
+  ) {
     calls++;
     if (calls === failAt) {
       failed = true;
@@ -100,9 +106,20 @@ export function failPutWithQuota(failAt: number, mode: QuotaMode = 'request-erro
       // it once a put has rejected, which Node reports as an unhandled rejection (AbortError).
       // Mark it handled here so the run reports assertions, not that (see the report).
       void (wrap(this.transaction as unknown as IDBTransaction) as unknown as { done: Promise<void> }).done.catch(() => {});
-      return this.transaction._execRequestAsync({ operation: () => { throw quota(); }, source: this });
+      return this.transaction._execRequestAsync({
+        operation: () => {
+          throw quota();
+        },
+        source: this,
+      });
     }
     return original.apply(this, args);
   };
-  return { restore: () => { proto.put = original; }, calls: () => calls, failed: () => failed };
+  return {
+    restore: () => {
+      proto.put = original;
+    },
+    calls: () => calls,
+    failed: () => failed,
+  };
 }

@@ -11,7 +11,10 @@ import { corpusCopy, dumpDb, failPutWithQuota, openFresh, ON_TOPIC_TEXT, OFF_TOP
 const corpus = corpusCopy();
 const sig = corpus.signature;
 let restore: (() => void) | null = null;
-afterEach(() => { restore?.(); restore = null; });
+afterEach(() => {
+  restore?.();
+  restore = null;
+});
 
 async function seeded(): Promise<Db> {
   const db = await openFresh();

@@ -39,8 +39,16 @@ function v1Content(withSettings = true): V1Content {
     sources: [
       ...corpus.sources.map((s) => ({ ...s })),
       {
-        id: V1_USER_ID, name: 'My notes', site: 'notes.example.org', url: 'https://notes.example.org/riyadh', published: null,
-        language: 'en', note: 'Added by you', attributed: true, origin: 'user', addedAt: 1_700_000_000_000,
+        id: V1_USER_ID,
+        name: 'My notes',
+        site: 'notes.example.org',
+        url: 'https://notes.example.org/riyadh',
+        published: null,
+        language: 'en',
+        note: 'Added by you',
+        attributed: true,
+        origin: 'user',
+        addedAt: 1_700_000_000_000,
       },
     ],
     articles: [...corpus.articles, ...user.articles.map((a) => ({ ...a, source: V1_USER_ID }))],

@@ -55,7 +55,12 @@ describe('seedCorpus', () => {
     // The user's data: a disabled outlet, a custom name, a user-added source with its text.
     await updateSource(db, { id: 'post-truth', enabled: false });
     await updateSource(db, { id: 'unattributed-wire', name: 'Reuters (my guess)' });
-    const added = await addUserSource(db, { name: 'My notes', url: 'https://notes.example.org/riyadh', title: null, text: ON_TOPIC_TEXT }, first.signature, 1_800_000_000_000);
+    const added = await addUserSource(
+      db,
+      { name: 'My notes', url: 'https://notes.example.org/riyadh', title: null, text: ON_TOPIC_TEXT },
+      first.signature,
+      1_800_000_000_000,
+    );
     expect(added.statements).toBeGreaterThan(0);
     const userId = added.source.id;
     const userBefore = {
@@ -79,7 +84,10 @@ describe('seedCorpus', () => {
     expect(await db.get('statements', droppedStatement)).toBeUndefined();
     const all = await db.getAll('statements');
     const bundledIds = new Set(next.sources.map((s) => s.id));
-    const bundledStatements = all.filter((s) => bundledIds.has(s.source)).map((s) => s.id).sort();
+    const bundledStatements = all
+      .filter((s) => bundledIds.has(s.source))
+      .map((s) => s.id)
+      .sort();
     expect(bundledStatements).toEqual(next.statements.map((s) => s.id).sort());
     expect(all.length).toBe(next.statements.length + userBefore.statements.length);
     expect(await db.count('articles')).toBe(next.articles.length + userBefore.articles.length);
@@ -102,8 +110,9 @@ describe('seedCorpus', () => {
     expect(listAfter.sources.map((s) => s.id)).toEqual(listBefore.sources.map((s) => s.id));
     expect(listAfter.sources.find((s) => s.id === 'unattributed-wire')!.name).toBe('Reuters (my guess)');
     expect(listAfter.sources.find((s) => s.id === renamed.id)!.name).toBe(renamed.name);
-    expect(listAfter.sources.find((s) => s.id === 'arab-news')!.statements)
-      .toBe(listBefore.sources.find((s) => s.id === 'arab-news')!.statements - 1);
+    expect(listAfter.sources.find((s) => s.id === 'arab-news')!.statements).toBe(
+      listBefore.sources.find((s) => s.id === 'arab-news')!.statements - 1,
+    );
     db.close();
   });
 

@@ -4,8 +4,20 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { seedCorpus } from '../../lib/store/seed';
 import {
-  addUserSource, exportSources, getSettings, importSources, listSources, MAX_TEXT_CHARS, parseExportFile,
-  rebuildUserSources, removeSource, resetToBundled, setSettings, siteCovers, updateSource, EXPORT_FORMAT,
+  addUserSource,
+  exportSources,
+  getSettings,
+  importSources,
+  listSources,
+  MAX_TEXT_CHARS,
+  parseExportFile,
+  rebuildUserSources,
+  removeSource,
+  resetToBundled,
+  setSettings,
+  siteCovers,
+  updateSource,
+  EXPORT_FORMAT,
 } from '../../lib/store/sources';
 import { DEFAULT_SETTINGS } from '../../lib/core/sources';
 import { UserError } from '../../lib/core/errors';
@@ -148,8 +160,20 @@ describe('updateSource', () => {
 describe('addUserSource', () => {
   it('parses the text into articles and statements, with a topic verdict, and keeps the text', async () => {
     const db = await seeded();
-    const r = await addUserSource(db, { name: '  Field notes ', url: 'https://notes.example.org/riyadh/1', title: null, text: ON_TOPIC_TEXT }, sig, T1);
-    expect(r.source).toMatchObject({ name: 'Field notes', origin: 'user', enabled: true, site: 'notes.example.org', url: 'https://notes.example.org/riyadh/1', articles: 1 });
+    const r = await addUserSource(
+      db,
+      { name: '  Field notes ', url: 'https://notes.example.org/riyadh/1', title: null, text: ON_TOPIC_TEXT },
+      sig,
+      T1,
+    );
+    expect(r.source).toMatchObject({
+      name: 'Field notes',
+      origin: 'user',
+      enabled: true,
+      site: 'notes.example.org',
+      url: 'https://notes.example.org/riyadh/1',
+      articles: 1,
+    });
     expect(r.source.id).toMatch(/^user-[0-9a-f]{10}$/);
     expect(r.statements).toBeGreaterThan(2);
     expect(r.source.statements).toBe(r.statements);
@@ -165,7 +189,16 @@ describe('addUserSource', () => {
     expect(statements.every((s) => s.article === articles[0]!.id)).toBe(true);
     expect(statements.some((s) => s.entities.includes('lavrov'))).toBe(true);
     const docs = await db.getAllFromIndex('userDocs', 'source', r.source.id);
-    expect(docs).toEqual([{ id: `${r.source.id}/1`, source: r.source.id, title: null, url: 'https://notes.example.org/riyadh/1', text: ON_TOPIC_TEXT, addedAt: T1 }]);
+    expect(docs).toEqual([
+      {
+        id: `${r.source.id}/1`,
+        source: r.source.id,
+        title: null,
+        url: 'https://notes.example.org/riyadh/1',
+        text: ON_TOPIC_TEXT,
+        addedAt: T1,
+      },
+    ]);
 
     const off = await addUserSource(db, { name: 'Soup', text: OFF_TOPIC_TEXT }, sig, T1 + 1);
     const offArticles = await db.getAllFromIndex('articles', 'source', off.source.id);
@@ -187,13 +220,15 @@ describe('addUserSource', () => {
     }
     const notText = await userError(() => addUserSource(db, { name: 'Notes', text: 42 as unknown as string }, sig, T1));
     expect(notText.code).toBe('bad-input');
-    const huge = await userError(() => addUserSource(db, { name: 'Notes', text: 'Lavrov met Rubio in Riyadh. '.repeat(Math.ceil((MAX_TEXT_CHARS + 10) / 28)) }, sig, T1));
+    const huge = await userError(() =>
+      addUserSource(db, { name: 'Notes', text: 'Lavrov met Rubio in Riyadh. '.repeat(Math.ceil((MAX_TEXT_CHARS + 10) / 28)) }, sig, T1),
+    );
     expect(huge.code).toBe('too-large');
     expect(huge.message).toMatch(/500,000/);
     expect(await dumpDb(db)).toEqual(before);
 
     // Exactly at the limit is accepted.
-    const atLimit = ('Lavrov met Rubio in Riyadh on Tuesday. ').repeat(20_000).slice(0, MAX_TEXT_CHARS);
+    const atLimit = 'Lavrov met Rubio in Riyadh on Tuesday. '.repeat(20_000).slice(0, MAX_TEXT_CHARS);
     expect(atLimit.length).toBe(MAX_TEXT_CHARS);
     const ok = await addUserSource(db, { name: 'Long', text: atLimit }, sig, T1);
     expect(ok.source.origin).toBe('user');
@@ -232,7 +267,12 @@ describe('export and import', () => {
     const db = await seeded();
     await updateSource(db, { id: 'post-truth', enabled: false });
     await updateSource(db, { id: 'unattributed-wire', name: 'Reuters' });
-    const a = await addUserSource(db, { name: 'Notes', url: 'https://notes.example.org/a', title: 'My title', text: ON_TOPIC_TEXT }, sig, T1);
+    const a = await addUserSource(
+      db,
+      { name: 'Notes', url: 'https://notes.example.org/a', title: 'My title', text: ON_TOPIC_TEXT },
+      sig,
+      T1,
+    );
     const b = await addUserSource(db, { name: 'Soup', text: OFF_TOPIC_TEXT }, sig, T1 + 10);
     await updateSource(db, { id: b.source.id, enabled: false });
     return { db, ids: [a.source.id, b.source.id] };
@@ -260,11 +300,26 @@ describe('export and import', () => {
   });
 
   const valid = () => ({
-    format: EXPORT_FORMAT, version: 1, exportedAt: '2025-03-01T00:00:00.000Z',
+    format: EXPORT_FORMAT,
+    version: 1,
+    exportedAt: '2025-03-01T00:00:00.000Z',
     bundled: [{ id: 'arab-news', enabled: false, name: 'AN' }],
-    user: [{ id: 'user-aaaaaaaaaa', name: 'Notes', url: null, enabled: true, addedAt: T1, documents: [{ title: null, url: null, text: ON_TOPIC_TEXT }] }],
+    user: [
+      {
+        id: 'user-aaaaaaaaaa',
+        name: 'Notes',
+        url: null,
+        enabled: true,
+        addedAt: T1,
+        documents: [{ title: null, url: null, text: ON_TOPIC_TEXT }],
+      },
+    ],
   });
-  const withUser = (patch: Record<string, unknown>) => { const f = valid(); Object.assign(f.user[0]!, patch); return JSON.stringify(f); };
+  const withUser = (patch: Record<string, unknown>) => {
+    const f = valid();
+    Object.assign(f.user[0]!, patch);
+    return JSON.stringify(f);
+  };
   const withDoc = (doc: unknown) => withUser({ documents: [doc] });
 
   const malformed: [string, () => string, RegExp][] = [
@@ -273,11 +328,31 @@ describe('export and import', () => {
     ['JSON null', () => 'null', /not a Riyadh Cross-Ref export/],
     ['wrong format', () => JSON.stringify({ ...valid(), format: 'someone-else/sources' }), /"format" is not "riyadh-cross-ref\/sources"/],
     ['wrong version', () => JSON.stringify({ ...valid(), version: 2 }), /version 2 is not one this extension reads/],
-    ['missing version', () => { const f: Record<string, unknown> = valid(); delete f.version; return JSON.stringify(f); }, /version undefined/],
+    [
+      'missing version',
+      () => {
+        const f: Record<string, unknown> = valid();
+        delete f.version;
+        return JSON.stringify(f);
+      },
+      /version undefined/,
+    ],
     ['bundled not a list', () => JSON.stringify({ ...valid(), bundled: { id: 'arab-news' } }), /"bundled" and "user" must be lists/],
-    ['bundled entry without enabled', () => JSON.stringify({ ...valid(), bundled: [{ id: 'arab-news' }] }), /bundled entry 1 needs an "id" and "enabled"/],
-    ['bundled entry null', () => JSON.stringify({ ...valid(), bundled: [{ id: 'arab-news', enabled: true }, null] }), /bundled entry 2 needs/],
-    ['bundled name not text', () => JSON.stringify({ ...valid(), bundled: [{ id: 'arab-news', enabled: true, name: 7 }] }), /bundled entry 1 has a "name" that is not text/],
+    [
+      'bundled entry without enabled',
+      () => JSON.stringify({ ...valid(), bundled: [{ id: 'arab-news' }] }),
+      /bundled entry 1 needs an "id" and "enabled"/,
+    ],
+    [
+      'bundled entry null',
+      () => JSON.stringify({ ...valid(), bundled: [{ id: 'arab-news', enabled: true }, null] }),
+      /bundled entry 2 needs/,
+    ],
+    [
+      'bundled name not text',
+      () => JSON.stringify({ ...valid(), bundled: [{ id: 'arab-news', enabled: true, name: 7 }] }),
+      /bundled entry 1 has a "name" that is not text/,
+    ],
     ['user id without the user- prefix', () => withUser({ id: 'arab-news' }), /user source 1 has no valid "id"/],
     ['user id with odd characters', () => withUser({ id: 'user-<script>' }), /user source 1 has no valid "id"/],
     ['user without name', () => withUser({ name: '  ' }), /user source 1 has no "name"/],
@@ -285,17 +360,37 @@ describe('export and import', () => {
     ['document not an object', () => withDoc('text'), /document 1 of user source 1 is not an object/],
     ['document with empty text', () => withDoc({ title: null, url: null, text: '   ' }), /document 1 of user source 1: text is empty/],
     ['document without text', () => withDoc({ title: 'x' }), /document 1 of user source 1: text must be text/],
-    ['document too long', () => withDoc({ text: 'a'.repeat(MAX_TEXT_CHARS + 1) }), /document 1 of user source 1: text is longer than 500,000 characters/],
-    ['too many sources', () => JSON.stringify({ ...valid(), bundled: Array.from({ length: 501 }, (_, i) => ({ id: `b${i}`, enabled: true })) }), /more than 500 sources/],
+    [
+      'document too long',
+      () => withDoc({ text: 'a'.repeat(MAX_TEXT_CHARS + 1) }),
+      /document 1 of user source 1: text is longer than 500,000 characters/,
+    ],
+    [
+      'too many sources',
+      () => JSON.stringify({ ...valid(), bundled: Array.from({ length: 501 }, (_, i) => ({ id: `b${i}`, enabled: true })) }),
+      /more than 500 sources/,
+    ],
     ['10 MB of junk', () => 'q'.repeat(10 * 1024 * 1024), /not valid JSON/],
-    ['a javascript: source url', () => withUser({ url: 'javascript:alert(document.domain)' }), /user source 1 has a "url" that is not an http\(s\) link/],
-    ['a data: document url', () => withDoc({ title: null, url: 'data:text/html,<script>alert(1)</script>', text: 'Lavrov and Rubio met in Riyadh.' }), /document 1 of user source 1 has a "url" that is not an http\(s\) link/],
+    [
+      'a javascript: source url',
+      () => withUser({ url: 'javascript:alert(document.domain)' }),
+      /user source 1 has a "url" that is not an http\(s\) link/,
+    ],
+    [
+      'a data: document url',
+      () => withDoc({ title: null, url: 'data:text/html,<script>alert(1)</script>', text: 'Lavrov and Rubio met in Riyadh.' }),
+      /document 1 of user source 1 has a "url" that is not an http\(s\) link/,
+    ],
     ['a url that is not text', () => withUser({ url: 42 }), /user source 1 has a "url" that is not an http\(s\) link/],
-    ['a valid first user source, a broken second', () => {
-      const f = valid();
-      f.user.push({ ...f.user[0]!, id: 'user-bbbbbbbbbb', documents: [{ title: null, url: null, text: '' }] });
-      return JSON.stringify(f);
-    }, /document 1 of user source 2: text is empty/],
+    [
+      'a valid first user source, a broken second',
+      () => {
+        const f = valid();
+        f.user.push({ ...f.user[0]!, id: 'user-bbbbbbbbbb', documents: [{ title: null, url: null, text: '' }] });
+        return JSON.stringify(f);
+      },
+      /document 1 of user source 2: text is empty/,
+    ],
   ];
 
   it('accepts the valid template the malformed cases are built from', async () => {
@@ -322,43 +417,91 @@ describe('export and import', () => {
   it('refuses 300 generated malformed files, each with a reason, the store byte-for-byte unchanged', async () => {
     const { db } = await withUserData();
     const before = await dumpDb(db);
-    const bads: unknown[] = [null, 42, -1, true, '', ' ', [], {}, 'x'.repeat(200_000), 'javascript:alert(1)', 'data:,x', '\u0000\u0007', '\ud800', { a: { b: { c: [[[[]]]] } } }];
+    const bads: unknown[] = [
+      null,
+      42,
+      -1,
+      true,
+      '',
+      ' ',
+      [],
+      {},
+      'x'.repeat(200_000),
+      'javascript:alert(1)',
+      'data:,x',
+      '\u0000\u0007',
+      '\ud800',
+      { a: { b: { c: [[[[]]]] } } },
+    ];
     const mutate = fc.tuple(
-      fc.constantFrom('format', 'version', 'bundled', 'user', 'bundled.id', 'bundled.enabled', 'bundled.name', 'user.id', 'user.name', 'user.url', 'user.documents', 'doc', 'doc.text', 'doc.url', 'dup.user', 'dup.bundled'),
+      fc.constantFrom(
+        'format',
+        'version',
+        'bundled',
+        'user',
+        'bundled.id',
+        'bundled.enabled',
+        'bundled.name',
+        'user.id',
+        'user.name',
+        'user.url',
+        'user.documents',
+        'doc',
+        'doc.text',
+        'doc.url',
+        'dup.user',
+        'dup.bundled',
+      ),
       fc.constantFrom(...bads),
     );
-    await fc.assert(fc.asyncProperty(mutate, async ([where, value]) => {
-      const f = valid() as Record<string, unknown> & ReturnType<typeof valid>;
-      const u = f.user[0] as Record<string, unknown>;
-      const d = (f.user[0]!.documents[0]) as Record<string, unknown>;
-      const b = f.bundled[0] as Record<string, unknown>;
-      if (where === 'format' || where === 'version' || where === 'bundled' || where === 'user') {
-        // A missing list (null) reads as an empty one: still a valid file.
-        if ((where === 'bundled' || where === 'user') && (Array.isArray(value) || value === null)) return;
-        (f as Record<string, unknown>)[where] = value;
-      } else if (where.startsWith('bundled.')) {
-        // Still valid: any text as a name or an id (an unknown id is ignored), a boolean switch.
-        if ((where === 'bundled.name' && (value === null || typeof value === 'string')) || (where === 'bundled.id' && typeof value === 'string') || (where === 'bundled.enabled' && typeof value === 'boolean')) return;
-        b[where.slice(8)] = value;
-      } else if (where.startsWith('user.')) {
-        if ((where === 'user.url' && value === null) || (where === 'user.name' && typeof value === 'string' && value.trim())) return;
-        u[where.slice(5)] = value;
-      }
-      else if (where === 'doc') { if (typeof value === 'object' && value !== null && !Array.isArray(value)) return; f.user[0]!.documents[0] = value as never; }
-      else if (where.startsWith('doc.')) { d[where.slice(4)] = value; if (where === 'doc.url' && value === null) return; if (where === 'doc.text' && typeof value === 'string' && value.trim() && value.length <= MAX_TEXT_CHARS) return; }
-      else if (where === 'dup.user') f.user.push({ ...f.user[0]! });
-      else if (where === 'dup.bundled') f.bundled.push({ ...f.bundled[0]! });
-      const e = await userError(() => importSources(db, JSON.stringify(f), sig));
-      expect(e.code).toBe('bad-import');
-      expect(e.message).toMatch(/^This file can’t be imported: .*("|entry|source|document|lists|version)/);
-      expect(await dumpDb(db)).toEqual(before);
-    }), { seed: 20261204, numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(mutate, async ([where, value]) => {
+        const f = valid() as Record<string, unknown> & ReturnType<typeof valid>;
+        const u = f.user[0] as Record<string, unknown>;
+        const d = f.user[0]!.documents[0] as Record<string, unknown>;
+        const b = f.bundled[0] as Record<string, unknown>;
+        if (where === 'format' || where === 'version' || where === 'bundled' || where === 'user') {
+          // A missing list (null) reads as an empty one: still a valid file.
+          if ((where === 'bundled' || where === 'user') && (Array.isArray(value) || value === null)) return;
+          (f as Record<string, unknown>)[where] = value;
+        } else if (where.startsWith('bundled.')) {
+          // Still valid: any text as a name or an id (an unknown id is ignored), a boolean switch.
+          if (
+            (where === 'bundled.name' && (value === null || typeof value === 'string')) ||
+            (where === 'bundled.id' && typeof value === 'string') ||
+            (where === 'bundled.enabled' && typeof value === 'boolean')
+          )
+            return;
+          b[where.slice(8)] = value;
+        } else if (where.startsWith('user.')) {
+          if ((where === 'user.url' && value === null) || (where === 'user.name' && typeof value === 'string' && value.trim())) return;
+          u[where.slice(5)] = value;
+        } else if (where === 'doc') {
+          if (typeof value === 'object' && value !== null && !Array.isArray(value)) return;
+          f.user[0]!.documents[0] = value as never;
+        } else if (where.startsWith('doc.')) {
+          d[where.slice(4)] = value;
+          if (where === 'doc.url' && value === null) return;
+          if (where === 'doc.text' && typeof value === 'string' && value.trim() && value.length <= MAX_TEXT_CHARS) return;
+        } else if (where === 'dup.user') f.user.push({ ...f.user[0]! });
+        else if (where === 'dup.bundled') f.bundled.push({ ...f.bundled[0]! });
+        const e = await userError(() => importSources(db, JSON.stringify(f), sig));
+        expect(e.code).toBe('bad-import');
+        expect(e.message).toMatch(/^This file can’t be imported: .*("|entry|source|document|lists|version)/);
+        expect(await dumpDb(db)).toEqual(before);
+      }),
+      { seed: 20261204, numRuns: 300 },
+    );
     db.close();
   }, 120_000);
 
   it('rejects input that is not a string at all', () => {
     let err: unknown;
-    try { parseExportFile(undefined as unknown as string); } catch (e) { err = e; }
+    try {
+      parseExportFile(undefined as unknown as string);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).code).toBe('bad-import');
   });
@@ -367,11 +510,15 @@ describe('export and import', () => {
   // import writes the file's bundled name as it is.
   it('applies the rename rules to bundled names it imports (trim, empty → none, at most 120 characters)', async () => {
     const db = await seeded();
-    const file = { ...valid(), user: [], bundled: [
-      { id: 'unattributed-wire', enabled: true, name: '   ' },
-      { id: 'arab-news', enabled: true, name: '  Arab News daily  ' },
-      { id: 'moscow-times', enabled: true, name: 'm'.repeat(300) },
-    ] };
+    const file = {
+      ...valid(),
+      user: [],
+      bundled: [
+        { id: 'unattributed-wire', enabled: true, name: '   ' },
+        { id: 'arab-news', enabled: true, name: '  Arab News daily  ' },
+        { id: 'moscow-times', enabled: true, name: 'm'.repeat(300) },
+      ],
+    };
     await importSources(db, JSON.stringify(file), sig);
     expect((await db.get('sources', 'unattributed-wire'))!.customName).toBeNull();
     expect((await listSources(db)).sources.find((s) => s.id === 'unattributed-wire')!.attributed).toBe(false);
@@ -409,7 +556,11 @@ describe('settings', () => {
 
   it('stores valid changes and rejects an unknown detection mode without writing', async () => {
     const db = await seeded();
-    expect(await setSettings(db, { detection: 'on-demand', markers: false })).toEqual({ ...DEFAULT_SETTINGS, detection: 'on-demand', markers: false });
+    expect(await setSettings(db, { detection: 'on-demand', markers: false })).toEqual({
+      ...DEFAULT_SETTINGS,
+      detection: 'on-demand',
+      markers: false,
+    });
     expect(await getSettings(db)).toMatchObject({ detection: 'on-demand', markers: false });
     const e = await userError(() => setSettings(db, { detection: 'always' as never }));
     expect(e.code).toBe('bad-setting');
@@ -421,7 +572,20 @@ describe('settings', () => {
 
   it('normalises sites to lower-case host names without duplicates; localhost and IP addresses work; blank lines are nothing', async () => {
     const db = await seeded();
-    const s = await setSettings(db, { detection: 'sites', sites: [' https://WWW.Reuters.com/world/europe/ ', 'bbc.co.uk', 'BBC.co.uk', 'http://apnews.com', '', '  ', 'localhost', 'http://127.0.0.1:8080/demo', '*.arabnews.com'] });
+    const s = await setSettings(db, {
+      detection: 'sites',
+      sites: [
+        ' https://WWW.Reuters.com/world/europe/ ',
+        'bbc.co.uk',
+        'BBC.co.uk',
+        'http://apnews.com',
+        '',
+        '  ',
+        'localhost',
+        'http://127.0.0.1:8080/demo',
+        '*.arabnews.com',
+      ],
+    });
     expect(s.sites).toEqual(['www.reuters.com', 'bbc.co.uk', 'apnews.com', 'localhost', '127.0.0.1', 'arabnews.com']);
     expect((await getSettings(db)).sites).toEqual(s.sites);
     db.close();
@@ -430,7 +594,9 @@ describe('settings', () => {
   it('refuses entries that are not sites, naming each, and changes nothing', async () => {
     const db = await seeded();
     await setSettings(db, { detection: 'sites', sites: ['apnews.com'] });
-    const e = await userError(() => setSettings(db, { detection: 'auto', sites: ['bbc.com', 'not a host', 'javascript:alert(1)', 'http//x'] }));
+    const e = await userError(() =>
+      setSettings(db, { detection: 'auto', sites: ['bbc.com', 'not a host', 'javascript:alert(1)', 'http//x'] }),
+    );
     expect(e.code).toBe('bad-site');
     expect(e.message).toMatch(/“not a host”/);
     expect(e.message).toMatch(/“http\/\/x”/);
@@ -464,7 +630,7 @@ describe('settings', () => {
 });
 
 describe('user sources re-read when the engine changes', () => {
-  it('rebuilds a user source\'s statements from its stored text under a new corpus version, once, and leaves bundled records alone', async () => {
+  it("rebuilds a user source's statements from its stored text under a new corpus version, once, and leaves bundled records alone", async () => {
     const db = await seeded();
     const { source } = await addUserSource(db, { name: 'Notes', text: ON_TOPIC_TEXT }, sig, T1);
     const fresh = await db.getAllFromIndex('statements', 'source', source.id);

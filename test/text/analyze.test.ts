@@ -4,12 +4,17 @@ import { analyze, findQuotes, entitiesOfType } from '../../lib/text/analyze';
 
 describe('findQuotes', () => {
   it('finds curly and straight quotes, and a curly quote closed by a straight one', () => {
-    expect(findQuotes('called the meeting \u201can important step forward\u201d but cautioned, \u201cOne phone call followed by one meeting is not sufficient to establish enduring peace.\u201d')).toEqual([
-      'an important step forward',
-      'One phone call followed by one meeting is not sufficient to establish enduring peace.',
+    expect(
+      findQuotes(
+        'called the meeting \u201can important step forward\u201d but cautioned, \u201cOne phone call followed by one meeting is not sufficient to establish enduring peace.\u201d',
+      ),
+    ).toEqual(['an important step forward', 'One phone call followed by one meeting is not sufficient to establish enduring peace.']);
+    expect(findQuotes('"We discussed the progress of negotiations," Interfax quoted')).toEqual([
+      'We discussed the progress of negotiations,',
     ]);
-    expect(findQuotes('"We discussed the progress of negotiations," Interfax quoted')).toEqual(['We discussed the progress of negotiations,']);
-    expect(findQuotes('He said Washington \u201cis not going to predetermine" would those concessions would be.')).toEqual(['is not going to predetermine']);
+    expect(findQuotes('He said Washington \u201cis not going to predetermine" would those concessions would be.')).toEqual([
+      'is not going to predetermine',
+    ]);
   });
 });
 

@@ -42,7 +42,12 @@ describe('extractFigures', () => {
   });
 
   it('"nearly three years ago" is an approximate duration of 3 years', () => {
-    expect(only('since Russia\u2019s invasion of Ukraine nearly three years ago.')).toMatchObject({ kind: 'duration', value: 3, unit: 'year', approx: true });
+    expect(only('since Russia\u2019s invasion of Ukraine nearly three years ago.')).toMatchObject({
+      kind: 'duration',
+      value: 3,
+      unit: 'year',
+      approx: true,
+    });
   });
 
   it('reads dates in several spellings to the same value', () => {

@@ -7,11 +7,14 @@ const texts = (p: string) => splitSentences(p).map((s) => s.text);
 
 describe('splitSentences', () => {
   it('returns verbatim slices: text === paragraph.slice(start, end)', () => {
-    const p = 'Dmitriev said\u00a0later on Tuesday he believed that progress in the U.S.-Russia talks could emerge within two to three months.\u00a0\u201cWe have a series of proposals, which our colleagues are thinking about. And I think that there will, possibly, be progress in the not-so-distant future, in the next two-three months,\u201d he told state TV.';
+    const p =
+      'Dmitriev said\u00a0later on Tuesday he believed that progress in the U.S.-Russia talks could emerge within two to three months.\u00a0\u201cWe have a series of proposals, which our colleagues are thinking about. And I think that there will, possibly, be progress in the not-so-distant future, in the next two-three months,\u201d he told state TV.';
     const spans = splitSentences(p);
     expect(spans.length).toBe(2);
     for (const s of spans) expect(p.slice(s.start, s.end)).toBe(s.text);
-    expect(spans[0]!.text).toBe('Dmitriev said\u00a0later on Tuesday he believed that progress in the U.S.-Russia talks could emerge within two to three months.');
+    expect(spans[0]!.text).toBe(
+      'Dmitriev said\u00a0later on Tuesday he believed that progress in the U.S.-Russia talks could emerge within two to three months.',
+    );
     expect(spans[1]!.text.startsWith('\u201cWe have a series of proposals')).toBe(true);
     expect(spans[1]!.text.endsWith('he told state TV.')).toBe(true);
   });
@@ -33,7 +36,8 @@ describe('splitSentences', () => {
   });
 
   it('splits after a closing quote that ends a sentence', () => {
-    const p = 'Addressing these concerns, Rubio asserted, \u201cNo one is being sidelined here.\u201d He reiterated the goal of ending the conflict through a resolution acceptable to all parties involved.';
+    const p =
+      'Addressing these concerns, Rubio asserted, \u201cNo one is being sidelined here.\u201d He reiterated the goal of ending the conflict through a resolution acceptable to all parties involved.';
     expect(texts(p)).toEqual([
       'Addressing these concerns, Rubio asserted, \u201cNo one is being sidelined here.\u201d',
       'He reiterated the goal of ending the conflict through a resolution acceptable to all parties involved.',
@@ -41,7 +45,8 @@ describe('splitSentences', () => {
   });
 
   it('treats a straight quote closing a curly one (“… predetermine") as closed, so later sentences still split', () => {
-    const p = 'He added that ending the conflict would require concessions from all sides and that Europe would play a part \u2014 noting that they have also imposed sanctions on Russia. He said Washington \u201cis not going to predetermine" would those concessions would be. Tuesday\'s meeting was meant to pave the way for a summit.';
+    const p =
+      'He added that ending the conflict would require concessions from all sides and that Europe would play a part \u2014 noting that they have also imposed sanctions on Russia. He said Washington \u201cis not going to predetermine" would those concessions would be. Tuesday\'s meeting was meant to pave the way for a summit.';
     expect(texts(p)).toEqual([
       'He added that ending the conflict would require concessions from all sides and that Europe would play a part \u2014 noting that they have also imposed sanctions on Russia.',
       'He said Washington \u201cis not going to predetermine" would those concessions would be.',
@@ -65,10 +70,9 @@ describe('splitSentences', () => {
   });
 
   it('does not split after Dr. and Mr.', () => {
-    expect(texts('Also present was National Security Adviser Dr. Musaed bin Mohammed Al-Aiban. Mr. Lavrov sat next to Yuri Ushakov.')).toEqual([
-      'Also present was National Security Adviser Dr. Musaed bin Mohammed Al-Aiban.',
-      'Mr. Lavrov sat next to Yuri Ushakov.',
-    ]);
+    expect(
+      texts('Also present was National Security Adviser Dr. Musaed bin Mohammed Al-Aiban. Mr. Lavrov sat next to Yuri Ushakov.'),
+    ).toEqual(['Also present was National Security Adviser Dr. Musaed bin Mohammed Al-Aiban.', 'Mr. Lavrov sat next to Yuri Ushakov.']);
   });
 
   it('does not split after "Feb." in a date ("Feb. 18")', () => {
@@ -101,7 +105,8 @@ describe('splitSentences', () => {
   });
 
   it('keeps a sentence with two quotes and a colon-free "but cautioned," whole (Tammy Bruce)', () => {
-    const p = 'US State Department spokesperson Tammy Bruce called the meeting \u201can important step forward\u201d but cautioned, \u201cOne phone call followed by one meeting is not sufficient to establish enduring peace.\u201d';
+    const p =
+      'US State Department spokesperson Tammy Bruce called the meeting \u201can important step forward\u201d but cautioned, \u201cOne phone call followed by one meeting is not sufficient to establish enduring peace.\u201d';
     expect(texts(p)).toEqual([p]);
   });
 

@@ -17,6 +17,8 @@ describe('countMessage', () => {
   });
 
   it('a success message says what happened', () => {
-    expect(messages.addedSource!.message.replace('$1', 'My Notes').replace('$2', render(countMessage(2, 'statement')))).toBe('Added My Notes: 2 statements');
+    expect(messages.addedSource!.message.replace('$1', 'My Notes').replace('$2', render(countMessage(2, 'statement')))).toBe(
+      'Added My Notes: 2 statements',
+    );
   });
 });

@@ -5,7 +5,14 @@ import { excerpt, groupParagraphs, isEmpty, outletsOf, summarize, toMarkdown } f
 import type { Match, XrefReport } from '../../lib/core/report';
 
 const m = (stance: Match['stance'], sourceId: string, score: number, statement = `${sourceId} says ${stance}`): Match => ({
-  stance, source: sourceId.toUpperCase(), sourceId, article: `${sourceId} article`, articleUrl: sourceId === 'a' ? 'https://a.example/x' : null, statement, score, reason: `because ${stance}`,
+  stance,
+  source: sourceId.toUpperCase(),
+  sourceId,
+  article: `${sourceId} article`,
+  articleUrl: sourceId === 'a' ? 'https://a.example/x' : null,
+  statement,
+  score,
+  reason: `because ${stance}`,
 });
 
 const report: XrefReport = {
@@ -13,7 +20,11 @@ const report: XrefReport = {
   coverage: { isCoverage: true, score: 0.7, reason: 'ok' },
   self: null,
   paragraphs: [
-    { index: 2, text: 'Third paragraph '.repeat(20), matches: [m('related', 'b', 0.9), m('corroborates', 'a', 0.5), m('conflicts', 'b', 0.4), m('corroborates', 'c', 0.8)] },
+    {
+      index: 2,
+      text: 'Third paragraph '.repeat(20),
+      matches: [m('related', 'b', 0.9), m('corroborates', 'a', 0.5), m('conflicts', 'b', 0.4), m('corroborates', 'c', 0.8)],
+    },
     { index: 0, text: 'First paragraph.', matches: [m('related', 'c', 0.3)] },
     { index: 1, text: 'Second paragraph.', matches: [] },
   ],
@@ -34,8 +45,16 @@ describe('report view', () => {
   });
 
   it('filters by stance and by outlet, and hides related when asked', () => {
-    expect(groupParagraphs(report, { stance: 'conflicts', outlet: 'all', showRelated: true }).flatMap((g) => [...g.main, ...g.related]).map((x) => x.stance)).toEqual(['conflicts']);
-    expect(groupParagraphs(report, { stance: 'all', outlet: 'c', showRelated: true }).flatMap((g) => [...g.main, ...g.related]).every((x) => x.sourceId === 'c')).toBe(true);
+    expect(
+      groupParagraphs(report, { stance: 'conflicts', outlet: 'all', showRelated: true })
+        .flatMap((g) => [...g.main, ...g.related])
+        .map((x) => x.stance),
+    ).toEqual(['conflicts']);
+    expect(
+      groupParagraphs(report, { stance: 'all', outlet: 'c', showRelated: true })
+        .flatMap((g) => [...g.main, ...g.related])
+        .every((x) => x.sourceId === 'c'),
+    ).toBe(true);
     expect(groupParagraphs(report, { stance: 'all', outlet: 'all', showRelated: false }).map((g) => g.index)).toEqual([2]);
   });
 
