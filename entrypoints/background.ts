@@ -79,13 +79,13 @@ const platform: Platform = {
       ),
     );
   },
-  async registerGate() {
+  async removeLegacyProbeRegistration() {
     // Pages are probed after their load (tabs.onUpdated below); earlier versions registered the probe
     // as a document_start content script, which cost every page load an isolated world: remove it.
     const existing = await browser.scripting.getRegisteredContentScripts({ ids: [PROBE_ID] }).catch(() => []);
     if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [PROBE_ID] });
   },
-  async injectGateIntoOpenTabs(settings) {
+  async injectProbeIntoOpenTabs(settings) {
     const tabs = await browser.tabs.query({ url: gateMatches(settings) });
     await Promise.all(
       tabs.map((tab) =>

@@ -59,7 +59,7 @@ export interface Platform {
   /** Sends changed page settings to every tab that has results. */
   broadcastSettings(settings: Settings): Promise<void>;
   /** Runs the probe once in the already open tabs the detection mode covers. */
-  injectGateIntoOpenTabs(settings: Settings): Promise<void>;
+  injectProbeIntoOpenTabs(settings: Settings): Promise<void>;
   /** Runs the probe in one tab (after its page loaded, or a single-page-app navigation). */
   injectProbe(tabId: number): Promise<void>;
   /** Runs the full gate in a tab whose probe found the event's names. */
@@ -68,7 +68,7 @@ export interface Platform {
    * Prepares probing for the detection mode. Pages are probed by onTabLoaded after their load event,
    * so no content script is registered; this removes the document_start registration older versions made.
    */
-  registerGate(settings: Settings): Promise<void>;
+  removeLegacyProbeRegistration(): Promise<void>;
   getTab(tabId: number): Promise<{ url: string; title: string } | null>;
   t(key: string, subs?: string[]): string;
   version: string;
@@ -145,13 +145,13 @@ export class BackgroundService {
   async onInstalled(): Promise<void> {
     await this.ensureSeeded();
     const settings = await getSettings(await this.db());
-    await this.platform.registerGate(settings);
-    if (settings.detection !== 'on-demand') await this.platform.injectGateIntoOpenTabs(settings);
+    await this.platform.removeLegacyProbeRegistration();
+    if (settings.detection !== 'on-demand') await this.platform.injectProbeIntoOpenTabs(settings);
   }
 
   async onStartup(): Promise<void> {
     await this.ensureSeeded();
-    await this.platform.registerGate(await getSettings(await this.db()));
+    await this.platform.removeLegacyProbeRegistration();
   }
 
   /** The matcher over enabled sources, rebuilt after any change to them; postings come from the DB when saved. */
@@ -393,7 +393,9 @@ export class BackgroundService {
       'settings:set': async (change) => {
         const before = await getSettings(await this.db());
         const next = await setSettings(await this.db(), change);
-        if (before.detection !== next.detection || before.sites.join() !== next.sites.join()) await this.platform.registerGate(next);
+        // A detection mode that now covers more pages probes the tabs already open there.
+        const widened = before.detection !== next.detection || before.sites.join() !== next.sites.join();
+        if (widened && next.detection !== 'on-demand') await this.platform.injectProbeIntoOpenTabs(next);
         if (before.markers !== next.markers) await this.platform.broadcastSettings(next);
         return next;
       },

@@ -55,8 +55,8 @@ export class FakePlatform implements Platform {
   badges = new Map<number, Badge[]>();
   tabs = new Map<number, FakePage>();
   injections: { tabId: number; force: boolean; stateAtInjection: TabState }[] = [];
-  gateRegistrations: Settings[] = [];
-  gateInjections: Settings[] = [];
+  legacyRemovals = 0;
+  probeInjections: Settings[] = [];
   broadcasts: Settings[] = [];
   shown: { tabId: number; paragraph: number }[] = [];
   clock = 1_800_000_000_000;
@@ -160,12 +160,12 @@ export class FakePlatform implements Platform {
   async injectGate(tabId: number): Promise<void> {
     this.gated.push(tabId);
   }
-  async injectGateIntoOpenTabs(settings: Settings): Promise<void> {
-    this.gateInjections.push(settings);
+  async injectProbeIntoOpenTabs(settings: Settings): Promise<void> {
+    this.probeInjections.push(settings);
   }
 
-  async registerGate(settings: Settings): Promise<void> {
-    this.gateRegistrations.push(settings);
+  async removeLegacyProbeRegistration(): Promise<void> {
+    this.legacyRemovals++;
   }
 
   async getTab(tabId: number): Promise<{ url: string; title: string } | null> {

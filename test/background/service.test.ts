@@ -446,38 +446,40 @@ describe('BackgroundService: sources and settings handlers', () => {
     expect(r.source.name.length).toBeGreaterThan(0);
   });
 
-  it('settings:* round-trip; the gate is re-registered on a detection change, markers are broadcast', async () => {
+  it('settings:* round-trip; open tabs are probed when the detection mode changes, markers are broadcast', async () => {
     const p = platform();
     expect(await p.call('settings:get', {})).toEqual(DEFAULT_SETTINGS);
     const next = await p.call('settings:set', { detection: 'sites', sites: ['https://www.Reuters.com/world'] });
     expect(next).toEqual({ ...DEFAULT_SETTINGS, detection: 'sites', sites: ['www.reuters.com'] });
-    expect(p.gateRegistrations).toEqual([next]);
+    expect(p.probeInjections).toEqual([next]);
     expect(p.broadcasts).toEqual([]);
     const markersOff = await p.call('settings:set', { markers: false });
     expect(p.broadcasts).toEqual([markersOff]);
-    expect(p.gateRegistrations).toHaveLength(1);
+    expect(p.probeInjections).toHaveLength(1);
     await p.call('settings:set', { showRelated: false });
-    expect(p.gateRegistrations).toHaveLength(1);
+    expect(p.probeInjections).toHaveLength(1);
+    await p.call('settings:set', { detection: 'on-demand' });
+    expect(p.probeInjections).toHaveLength(1);
     expect(p.broadcasts).toHaveLength(1);
     expect(await p.call('settings:get', {})).toEqual({
       ...DEFAULT_SETTINGS,
-      detection: 'sites',
+      detection: 'on-demand',
       sites: ['www.reuters.com'],
       markers: false,
       showRelated: false,
     });
   });
 
-  it('onInstalled seeds, registers the gate and runs it in open tabs (not in on-demand mode)', async () => {
+  it('onInstalled seeds, removes the legacy registration and probes open tabs (not in on-demand mode)', async () => {
     const p = platform();
     await p.service.onInstalled();
-    expect(p.gateRegistrations).toHaveLength(1);
-    expect(p.gateInjections).toHaveLength(1);
+    expect(p.legacyRemovals).toBe(1);
+    expect(p.probeInjections).toHaveLength(1);
     const db = await p.service.db();
     expect(await db.get('meta', 'corpusVersion')).toBe(p.corpusData.version);
     await p.call('settings:set', { detection: 'on-demand' });
     await p.service.onInstalled();
-    expect(p.gateInjections).toHaveLength(1);
+    expect(p.probeInjections).toHaveLength(1);
   });
 
   it("'tab:show' asks the tab", async () => {
