@@ -23,6 +23,7 @@ import { BackgroundService, type Platform } from '../lib/background/service';
 import { openXrefDb } from '../lib/store/schema';
 import { seedCorpus } from '../lib/store/seed';
 import type { CompiledCorpus } from '../lib/corpus/compile';
+import { writeBenchDoc } from './bench-doc';
 
 export interface BenchOptions {
   quick: boolean;
@@ -401,6 +402,7 @@ if (process.argv[1] && /bench\.ts$/.test(process.argv[1]) && process.argv.includ
       mkdirSync(join(ROOT, 'bench'), { recursive: true });
       writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(r, null, 2) + '\n');
       console.log('wrote bench/results.json');
+      writeBenchDoc(r);
     }
   });
 }
