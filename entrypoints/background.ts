@@ -1,14 +1,13 @@
 // Background (MV3 service worker in Chrome, event page in Firefox): wires browser events and
 // messages to lib/background/service.ts. Every decision lives there; this file only adapts APIs.
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser, listen, sessionArea, t, toolbar } from '../lib/browser/adapter';
+import { browser, listen, sendToTab, sessionArea, t, toolbar } from '../lib/browser/adapter';
 import { BackgroundService, type Platform } from '../lib/background/service';
 import { openXrefDb } from '../lib/store/schema';
 import type { CompiledCorpus } from '../lib/corpus/compile';
 import { WordVectors } from '../lib/text/embeddings';
 import { StanceModel, type StanceModelFile } from '../lib/match/stance-model';
 import type { Settings } from '../lib/core/sources';
-import type { Reply } from '../lib/messages';
 
 const PROBE_ID = 'rxr-probe';
 const PROBE_FILE = '/probe.js';
@@ -62,20 +61,15 @@ const platform: Platform = {
     await browser.scripting.executeScript({ target: { tabId }, files: ['/extractor.js'] });
   },
   async showInTab(tabId, paragraph) {
-    try {
-      const reply = (await browser.tabs.sendMessage(tabId, { type: 'page:show', data: { paragraph } })) as Reply<'page:show'> | undefined;
-      return !!reply && reply.ok && reply.data.shown;
-    } catch {
-      return false;
-    }
+    // Nothing answers when the tab navigated away or its extractor never ran.
+    return (await sendToTab(tabId, 'page:show', { paragraph }).catch(() => ({ shown: false }))).shown;
   },
   async broadcastSettings(settings) {
     const tabs = await browser.tabs.query({});
     await Promise.all(
-      tabs.map((tab) =>
-        tab.id === undefined
-          ? undefined
-          : browser.tabs.sendMessage(tab.id, { type: 'page:settings', data: { markers: settings.markers } }).catch(() => undefined),
+      tabs.map(
+        (tab) =>
+          tab.id === undefined ? undefined : sendToTab(tab.id, 'page:settings', { markers: settings.markers }).catch(() => undefined), // tabs without markers do not answer
       ),
     );
   },

@@ -2,11 +2,10 @@
 // article, sends its paragraphs for matching, and draws the in-page markers from the report.
 // Injected again on re-checks: the first copy stays in charge and simply runs again.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { send, browser, t } from '../lib/browser/adapter';
+import { listenInPage, sendFromPage, t } from '../lib/browser/adapter';
 import signature from '../.generated/gate-signature.json';
 import type { EventSignature } from '../lib/core/signature';
 import { ExtractorController } from '../lib/page/extractor-controller';
-import type { Message } from '../lib/messages';
 
 type Global = typeof globalThis & { __rxrExtractor?: ExtractorController; __rxrForce?: boolean };
 
@@ -20,8 +19,8 @@ export default defineUnlistedScript(() => {
   const controller = new ExtractorController(
     document,
     {
-      match: (data) => send('page:paragraphs', data),
-      settings: () => send('settings:get', {}),
+      match: (data) => sendFromPage('page:paragraphs', data),
+      settings: () => sendFromPage('settings:get', {}),
     },
     signature as unknown as EventSignature,
     {
@@ -32,14 +31,17 @@ export default defineUnlistedScript(() => {
     },
   );
   g.__rxrExtractor = controller;
-  browser.runtime.onMessage.addListener(((message: unknown) => {
-    const m = message as Message;
-    if (m?.type === 'page:show')
-      return Promise.resolve({ ok: true, data: { shown: controller.show((m.data as { paragraph: number }).paragraph) } });
-    if (m?.type === 'page:settings')
-      return Promise.resolve({ ok: true, data: { applied: controller.applySettings((m.data as { markers: boolean }).markers) } });
-    return undefined;
-  }) as never);
-  window.addEventListener('pagehide', () => controller.dispose(), { once: true });
+  const stopListening = listenInPage({
+    'page:show': ({ paragraph }) => ({ shown: controller.show(paragraph) }),
+    'page:settings': ({ markers }) => ({ applied: controller.applySettings(markers) }),
+  });
+  window.addEventListener(
+    'pagehide',
+    () => {
+      stopListening();
+      controller.dispose();
+    },
+    { once: true },
+  );
   void controller.run(force);
 });

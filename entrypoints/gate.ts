@@ -3,7 +3,7 @@
 // when it covers the event, asks the background to extract and match. Re-checks after single-page-app
 // navigation and when the article body arrives late; stops cleanly when the page unloads.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { browser } from 'wxt/browser';
+import { sendFromPage } from '../lib/browser/adapter';
 import signature from '../.generated/gate-signature.json';
 import type { EventSignature } from '../lib/core/signature';
 import { runGate } from '../lib/page/gate-runner';
@@ -13,6 +13,5 @@ export default defineUnlistedScript(() => {
   // Injected again after a single-page-app navigation: the running gate already follows the URL.
   if (g.__rxrGate) return;
   g.__rxrGate = true;
-  // WXT's `browser` is the native promise-based API of either browser; the polyfill is not worth its bytes here.
-  runGate(signature as unknown as EventSignature, { send: (message) => browser.runtime.sendMessage(message) });
+  runGate(signature as unknown as EventSignature, { send: sendFromPage });
 });

@@ -5,7 +5,7 @@
 // messages, no timers left behind. It looks once more a few seconds later for articles that arrive
 // late; the background runs it again after single-page-app navigations.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { browser } from 'wxt/browser';
+import { sendFromPage } from '../lib/browser/adapter';
 import anchors from '../.generated/gate-anchors.json';
 import { openingText } from '../lib/gate/opening-text';
 
@@ -20,7 +20,7 @@ export default defineUnlistedScript(() => {
     if (!re.test(`${document.title}\n${decodeURIComponent(location.pathname)}\n${openingText(document)}`)) return;
     asked = true;
     g.__rxrProbe = `${location.href}|asked`;
-    void browser.runtime.sendMessage({ type: 'gate:probe', data: { url: location.href } }).catch(() => undefined);
+    void sendFromPage('gate:probe', { url: location.href }).catch(() => undefined);
   };
   const start = () => {
     const idle = (f: () => void) =>

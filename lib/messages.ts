@@ -22,36 +22,39 @@ export interface PageParagraph {
   text: string;
 }
 
-export interface Protocol {
-  /** Any page → background: is the worker alive, and which corpus does it hold? */
-  ping: { request: Record<string, never>; response: { version: string; corpus: CorpusStatus } };
-  /** Probe (content script on every page) → background: the page names the event's people or places; run the gate. */
+/** Requests a script running in a web page (probe, gate, extractor) sends to the background. */
+export interface PageToBackground {
+  /** Probe → background: the page names the event's people or places; run the gate. */
   'gate:probe': { request: { url: string }; response: { injected: boolean } };
-  /** Gate (content script) → background: this page looks like coverage; please extract and match. */
+  /** Gate → background: this page looks like coverage; please extract and match. */
   'gate:positive': { request: { url: string; title: string; verdict: CoverageVerdict }; response: { accepted: boolean } };
   /** Extractor → background: the article's paragraphs; the reply is the report for this page. */
   'page:paragraphs': {
     request: { url: string; title: string; paragraphs: PageParagraph[]; verdict: CoverageVerdict; force: boolean };
     response: XrefReport;
   };
-  /** Content script → background: the page navigated or unloaded; forget its results. */
+  /** Gate → background: the page navigated or unloaded; forget its results. */
   'page:reset': { request: { url: string }; response: { cleared: boolean } };
-  /** Popup → background: the state of a tab (results, working, not coverage…). */
+  /** Extractor → background: whether to draw markers. */
+  'settings:get': { request: Record<string, never>; response: Settings };
+}
+
+/** Requests the extension's own pages (popup, options) send to the background. */
+export interface ExtensionToBackground {
+  /** Is the worker alive, and which corpus does it hold? */
+  ping: { request: Record<string, never>; response: { version: string; corpus: CorpusStatus } };
+  /** Popup: the state of a tab (results, working, not coverage…). */
   'tab:get': { request: { tabId: number }; response: TabState };
-  /** Popup → background: run the pipeline on this tab now; `force` matches even when the page is not coverage. */
+  /** Popup: run the pipeline on this tab now; `force` matches even when the page is not coverage. */
   'tab:check': { request: { tabId: number; force: boolean }; response: TabState };
-  /** Popup → background → content: scroll to a paragraph and flash its marker. */
+  /** Popup → background → page (`page:show`): scroll to a paragraph and flash its marker. */
   'tab:show': { request: { tabId: number; paragraph: number }; response: { shown: boolean } };
-  /** Background → content (tabs.sendMessage): scroll to a paragraph and flash its marker. */
-  'page:show': { request: { paragraph: number }; response: { shown: boolean } };
-  /** Background → content: settings that change what the page shows (markers on/off). */
-  'page:settings': { request: { markers: boolean }; response: { applied: boolean } };
-  /** Popup → background: the coverage overview (claims × outlets). */
+  /** Popup: the coverage overview (claims × outlets). */
   'overview:get': { request: Record<string, never>; response: Overview };
-  /** Options → background: every source and article the matcher knows. */
+  /** Options: every source and article the matcher knows. */
   'sources:list': { request: Record<string, never>; response: { sources: SourceView[]; articles: ArticleView[] } };
   'source:update': { request: SourceEdit; response: { source: SourceView } };
-  /** Options → background: add pasted text or the current page as a user source. */
+  /** Options: add pasted text or the current page as a user source. */
   'source:add': { request: NewSource; response: { source: SourceView; statements: number } };
   'source:add-tab': { request: { tabId: number; name?: string }; response: { source: SourceView; statements: number } };
   'source:remove': { request: { id: string }; response: { removed: boolean } };
@@ -62,17 +65,69 @@ export interface Protocol {
   'settings:set': { request: Partial<Settings>; response: Settings };
 }
 
-export type MessageType = keyof Protocol;
-export type RequestOf<K extends MessageType> = Protocol[K]['request'];
-export type ResponseOf<K extends MessageType> = Protocol[K]['response'];
+/** Requests the background sends to the scripts of one tab (`tabs.sendMessage`). */
+export interface BackgroundToPage {
+  /** Scroll to a paragraph and flash its marker. */
+  'page:show': { request: { paragraph: number }; response: { shown: boolean } };
+  /** Settings that change what the page shows (markers on/off). */
+  'page:settings': { request: { markers: boolean }; response: { applied: boolean } };
+}
 
-export interface Message<K extends MessageType = MessageType> {
+/** Everything the background answers. */
+export type ToBackground = PageToBackground & ExtensionToBackground;
+
+/**
+ * Every request type by the direction it travels — the one list the runtime checks use. `satisfies`
+ * makes tsc refuse a type missing here or listed here without a place in the interfaces above.
+ */
+const DIRECTIONS = {
+  'gate:probe': 'page',
+  'gate:positive': 'page',
+  'page:paragraphs': 'page',
+  'page:reset': 'page',
+  'settings:get': 'page',
+  ping: 'extension',
+  'tab:get': 'extension',
+  'tab:check': 'extension',
+  'tab:show': 'extension',
+  'overview:get': 'extension',
+  'sources:list': 'extension',
+  'source:update': 'extension',
+  'source:add': 'extension',
+  'source:add-tab': 'extension',
+  'source:remove': 'extension',
+  'sources:export': 'extension',
+  'sources:import': 'extension',
+  'sources:reset': 'extension',
+  'settings:set': 'extension',
+  'page:show': 'to-page',
+  'page:settings': 'to-page',
+} as const satisfies Record<keyof ToBackground | keyof BackgroundToPage, 'page' | 'extension' | 'to-page'>;
+
+const typesWhere = (...dirs: string[]): ReadonlySet<string> =>
+  new Set(Object.entries(DIRECTIONS).flatMap(([type, dir]) => (dirs.includes(dir) ? [type] : [])));
+
+/**
+ * The requests a script in a web page may make. A page script runs beside the page's own code, so
+ * everything else — the sources, the settings, other tabs' results — is for the extension's pages only.
+ */
+export const PAGE_SCRIPT_REQUESTS = typesWhere('page');
+const TO_BACKGROUND = typesWhere('page', 'extension');
+const TO_PAGE = typesWhere('to-page');
+
+export type MessageType = keyof ToBackground;
+/** The payload of request `K` in table `T` (a table maps each type to `{ request, response }`). */
+export type RequestOf<K extends keyof T, T = ToBackground> = T[K] extends { request: infer R } ? R : never;
+/** The reply to request `K` in table `T`. */
+export type ResponseOf<K extends keyof T, T = ToBackground> = T[K] extends { response: infer R } ? R : never;
+
+export interface Message<K extends keyof T, T = ToBackground> {
   type: K;
-  data: RequestOf<K>;
+  data: RequestOf<K, T>;
 }
 
 /** Replies travel wrapped so an error reaches the sender as data, not as a dropped port. */
-export type Reply<K extends MessageType = MessageType> = { ok: true; data: ResponseOf<K> } | { ok: false; error: ErrorInfo };
+export type Reply<R = unknown> = { ok: true; data: R } | { ok: false; error: ErrorInfo };
 
 /** Context of a message's sender, reduced to what handlers use. */
 export interface SenderInfo {
@@ -85,64 +140,47 @@ export interface SenderInfo {
   kind?: 'extension-page' | 'page-script';
 }
 
-/**
- * The requests a script in a web page may make. A page script runs beside the page's own code, so
- * everything else — the sources, the settings, other tabs' results — is for the extension's pages only.
- */
-export const PAGE_SCRIPT_REQUESTS: ReadonlySet<string> = new Set([
-  'gate:probe',
-  'gate:positive',
-  'page:paragraphs',
-  'page:reset',
-  'settings:get',
-]);
-
-export type Handlers = {
-  [K in MessageType]?: (data: RequestOf<K>, sender: SenderInfo) => Promise<ResponseOf<K>> | ResponseOf<K>;
+export type Handlers<T = ToBackground> = {
+  [K in keyof T]?: (data: RequestOf<K, T>, sender: SenderInfo) => Promise<ResponseOf<K, T>> | ResponseOf<K, T>;
 };
 
-const MESSAGE_TYPES = new Set<string>([
-  'ping',
-  'gate:probe',
-  'gate:positive',
-  'page:paragraphs',
-  'page:reset',
-  'tab:get',
-  'tab:check',
-  'tab:show',
-  'page:show',
-  'page:settings',
-  'overview:get',
-  'sources:list',
-  'source:update',
-  'source:add',
-  'source:add-tab',
-  'source:remove',
-  'sources:export',
-  'sources:import',
-  'sources:reset',
-  'settings:get',
-  'settings:set',
-] satisfies MessageType[]);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-/** True for a well-formed message of this protocol (anything else is ignored, never trusted). */
-export function isMessage(value: unknown): value is Message {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as { type?: unknown; data?: unknown };
-  return typeof v.type === 'string' && MESSAGE_TYPES.has(v.type) && typeof v.data === 'object' && v.data !== null;
+/** True for a well-formed request to the background (anything else is ignored, never trusted). */
+export function isMessage(value: unknown): value is Message<MessageType> {
+  return isObject(value) && typeof value.type === 'string' && TO_BACKGROUND.has(value.type) && isObject(value.data);
 }
 
-/** Runs the handler for a message and wraps its outcome; returns null when no handler takes it. */
+/** True for a well-formed request from the background to a page's scripts. */
+export function isPageMessage(value: unknown): value is Message<keyof BackgroundToPage, BackgroundToPage> {
+  return isObject(value) && typeof value.type === 'string' && TO_PAGE.has(value.type) && isObject(value.data);
+}
+
+async function run(handler: (data: unknown, sender: SenderInfo) => unknown, data: unknown, sender: SenderInfo): Promise<Reply> {
+  try {
+    return { ok: true, data: await handler(data, sender) };
+  } catch (err) {
+    return { ok: false, error: toErrorInfo(err) };
+  }
+}
+
+type AnyHandler = ((data: unknown, sender: SenderInfo) => unknown) | undefined;
+
+/** Runs the background's handler for a message and wraps its outcome; null when no handler takes it. */
 export async function dispatch(handlers: Handlers, message: unknown, sender: SenderInfo): Promise<Reply | null> {
   if (!isMessage(message)) return null;
-  const handler = handlers[message.type] as ((data: unknown, sender: SenderInfo) => Promise<unknown> | unknown) | undefined;
+  const handler = handlers[message.type] as AnyHandler;
   if (!handler) return null;
   if (sender.kind !== 'extension-page' && !PAGE_SCRIPT_REQUESTS.has(message.type)) {
     return { ok: false, error: { code: 'forbidden', message: `“${message.type}” is answered only for the extension’s own pages.` } };
   }
-  try {
-    return { ok: true, data: (await handler(message.data, sender)) as ResponseOf<MessageType> };
-  } catch (err) {
-    return { ok: false, error: toErrorInfo(err) };
-  }
+  return run(handler, message.data, sender);
+}
+
+/** Runs a page script's handler for a request from the background; null when it is not one. */
+export async function dispatchInPage(handlers: Handlers<BackgroundToPage>, message: unknown): Promise<Reply | null> {
+  if (!isPageMessage(message)) return null;
+  const handler = handlers[message.type] as AnyHandler;
+  if (!handler) return null;
+  return run(handler, message.data, { tabId: null, url: null, kind: 'extension-page' });
 }

@@ -2,12 +2,13 @@
 // article body arrives late (debounced), and release everything through one AbortController when
 // the page unloads or the extension goes away.
 import type { EventSignature } from '../core/signature';
-import type { Message } from '../messages';
+import type { SendFromPage } from './types';
+import type { PageToBackground, RequestOf } from '../messages';
 import { scoreCoverage } from '../gate/coverage';
 import { pageSignals } from '../gate/page-signals';
 
 export interface GateHost {
-  send(message: Message): Promise<unknown>;
+  send: SendFromPage;
 }
 
 // Late content: watch the DOM this long after load, re-checking at most this often.
@@ -25,8 +26,8 @@ export function runGate(sig: EventSignature, host: GateHost, win: Window = windo
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;
 
-  const send = (m: Message) =>
-    host.send(m).catch(() => {
+  const send = <K extends keyof PageToBackground>(type: K, data: RequestOf<K, PageToBackground>): Promise<unknown> =>
+    host.send(type, data).catch(() => {
       // The extension was reloaded or removed: this copy of the script is orphaned.
       ctl.abort();
     });
@@ -39,7 +40,7 @@ export function runGate(sig: EventSignature, host: GateHost, win: Window = windo
     if (!verdict.isCoverage) return;
     positiveFor = url;
     observer?.disconnect();
-    void send({ type: 'gate:positive', data: { url, title: doc.title, verdict } });
+    void send('gate:positive', { url, title: doc.title, verdict });
   };
 
   const schedule = () => {
@@ -65,7 +66,7 @@ export function runGate(sig: EventSignature, host: GateHost, win: Window = windo
     positiveFor = null;
     // The extractor (same isolated world, when it was injected) drops the old page's markers.
     (globalThis as { __rxrExtractor?: { reset(): void } }).__rxrExtractor?.reset();
-    void send({ type: 'page:reset', data: { url: lastUrl } });
+    void send('page:reset', { url: lastUrl });
     schedule();
     watch();
   }, URL_POLL_MS);
