@@ -1,11 +1,18 @@
 // Page DOM → the article's paragraphs in reading order, without navigation, captions, bylines,
 // related links, newsletter and donation boxes, cookie banners or comments.
-// Mozilla Readability finds the article on a clone of the document (the page is never touched);
-// then its text blocks are filtered for the furniture Readability keeps and mapped back to the
-// live elements, so markers and "Show in page" can point at them.
+// Mozilla Readability finds the article on a clone of the document (the page is never touched) and
+// its judgement is the default: every text block of its output is kept — <p>, <li>, <blockquote>,
+// text written straight into <div>s, <br>-separated text — unless there is positive evidence about
+// the block itself that it is furniture (its own tag or class or those of its small box, its text;
+// see evidence.ts and boilerplate.ts). A guard: when that filter keeps much less than Readability did
+// (under 70% of its words), the page is one the filter misreads, and Readability's paragraphs minus
+// only unmistakable furniture are returned instead (`method: 'readability-guard'`). Blocks are
+// mapped back to the live elements, so markers and "Show in page" can point at them.
 import { Readability } from '@mozilla/readability';
 import { collapseWhitespace, comparisonKey } from '../text/normalize';
-import { bodyBoilerplate } from './boilerplate';
+import { bodyBoilerplate, unmistakableBoilerplate } from './boilerplate';
+import { isBlockTag, textBlocks, type TextBlock } from './blocks';
+import { boxEvidence, TextLengths, wrapperEvidence } from './evidence';
 
 export interface ExtractedParagraph {
   index: number;
@@ -17,71 +24,152 @@ export interface ExtractedArticle {
   paragraphs: ExtractedParagraph[];
   /** Live elements of the paragraphs, same order (absent when extracting a detached document). */
   elements: (Element | null)[];
-  /** What Readability said, for diagnostics. */
-  method: 'readability' | 'fallback';
+  /**
+   * How the paragraphs were found: Readability's article through the furniture filter
+   * ('readability'); Readability's article minus only unmistakable furniture, because the filter
+   * would have dropped more than 30% of its words ('readability-guard'); or the document's own text
+   * blocks, because Readability found no article ('fallback').
+   */
+  method: 'readability' | 'readability-guard' | 'fallback';
 }
 
-const BLOCKS = 'p, li, blockquote, pre, dd';
-// Class or id words of furniture Readability may leave inside an article.
-const FURNITURE_CLASS =
-  /(^|[\s_-])(caption|credit|byline|author|bio|share|social|related|read-?more|newsletter|signup|subscribe|promo|donat|support|pull-?quote|pullquote|advert|ad-slot|sponsor|comment|cookie|consent|tags?|breadcrumb|timestamp|dateline-box|gallery-count|sub|subtitle|subhead|standfirst|dek|kicker|disclaimer|ticker)([\s_-]|$)/i;
 const MIN_CHARS = 30;
 // Past this many paragraphs a page is not one article; keep the first ones so the work stays bounded.
 export const MAX_PARAGRAPHS = 400;
+/** The filter may drop at most this share of the words Readability's paragraphs hold before the guard steps in. */
+export const GUARD_KEEP = 0.7;
 
-function hasFurnitureAncestor(el: Element, stop: Element | null): boolean {
-  for (let e: Element | null = el; e && e !== stop; e = e.parentElement) {
-    const tag = e.tagName.toLowerCase();
-    if (tag === 'figcaption' || tag === 'aside' || tag === 'nav' || tag === 'footer' || tag === 'form' || tag === 'figure') return true;
-    const cls = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`;
-    if (cls.trim() && FURNITURE_CLASS.test(cls)) return true;
-  }
-  return false;
+interface Candidate {
+  block: TextBlock;
+  text: string;
+  /** Why the full filter drops it, or null. */
+  drop: string | null;
+  /** Why even the guard drops it (unmistakable furniture, headings, fragments), or null. */
+  strictDrop: string | null;
+  words: number;
 }
 
-function keepText(text: string, tag: string, title: string): boolean {
-  if (text.length < MIN_CHARS && tag !== 'li') return false;
-  if (text.length < 12) return false;
-  return bodyBoilerplate(text, tag, title) === null;
+const HEADING = /^h[1-6]$/;
+
+function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
-/** Text blocks under `root`, innermost blocks only (a <li> holding <p>s yields the <p>s). */
-function blocksOf(root: Element): Element[] {
-  const out: Element[] = [];
-  for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
-    if (el.querySelector(BLOCKS)) continue;
-    out.push(el);
+/** A block too short to be a paragraph: under 30 characters, unless it is a list item or a finished sentence of three words. */
+function fragment(text: string, tag: string): boolean {
+  if (text.length >= MIN_CHARS) return false;
+  if (text.length < 12) return true;
+  if (tag === 'li') return false;
+  return !(/[.!?\u201d"]$/.test(text) && wordCount(text) >= 3);
+}
+
+function candidates(root: Element, title: string): Candidate[] {
+  const lengths = new TextLengths();
+  const out: Candidate[] = [];
+  for (const block of textBlocks(root, MAX_PARAGRAPHS * 4)) {
+    const text = collapseWhitespace(block.raw);
+    const tag = block.run ? 'p' : block.tag;
+    const len = text.replace(/\s+/g, '').length;
+    let strictDrop: string | null = null;
+    if (HEADING.test(block.tag) || HEADING.test(block.el.closest('h1,h2,h3,h4,h5,h6')?.tagName.toLowerCase() ?? '')) strictDrop = 'heading';
+    else if (fragment(text, tag)) strictDrop = 'fragment';
+    else
+      strictDrop =
+        boxEvidence(block.el, len, root, lengths, { run: block.run, strictOnly: true }) ??
+        (block.run && block.first ? wrapperEvidence(block.first, block.el, text, true) : null) ??
+        unmistakableBoilerplate(text);
+    const drop =
+      strictDrop ??
+      boxEvidence(block.el, len, root, lengths, { run: block.run }) ??
+      (block.run && block.first ? wrapperEvidence(block.first, block.el, text) : null) ??
+      (block.linkChars >= 0.8 * len ? 'links' : null) ??
+      bodyBoilerplate(text, tag, title);
+    out.push({ block, text, drop, strictDrop, words: wordCount(text) });
   }
   return out;
 }
 
-function paragraphsFrom(root: Element, title: string): { text: string; tag: string }[] {
+/** The kept candidates, deduplicated, at most MAX_PARAGRAPHS. */
+function keep(cands: Candidate[], strict: boolean): Candidate[] {
   const seen = new Set<string>();
-  const out: { text: string; tag: string }[] = [];
-  for (const el of blocksOf(root)) {
-    if (hasFurnitureAncestor(el, root)) continue;
-    const tag = el.tagName.toLowerCase();
-    const text = collapseWhitespace(el.textContent ?? '');
-    if (!keepText(text, tag, title)) continue;
-    const key = comparisonKey(text);
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    if (strict ? c.strictDrop : c.drop) continue;
+    const key = comparisonKey(c.text);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ text, tag });
+    out.push(c);
     if (out.length >= MAX_PARAGRAPHS) break;
   }
   return out;
 }
 
-/** Maps paragraph texts back to live elements of `doc` by their text. */
-function locate(doc: Document, texts: string[]): (Element | null)[] {
-  const byKey = new Map<string, Element>();
-  const root = doc.body ?? doc.documentElement;
-  if (!root) return texts.map(() => null);
-  for (const el of blocksOf(root)) {
-    const key = comparisonKey(el.textContent ?? '');
-    if (!byKey.has(key)) byKey.set(key, el);
+const sumWords = (cs: Candidate[]) => cs.reduce((n, c) => n + c.words, 0);
+
+/** The full filter, or the guard's selection when the filter keeps under GUARD_KEEP of the guard's words. */
+function select(cands: Candidate[]): { kept: Candidate[]; guarded: boolean } {
+  const filtered = keep(cands, false);
+  const guard = keep(cands, true);
+  if (sumWords(filtered) < GUARD_KEEP * sumWords(guard)) return { kept: guard, guarded: true };
+  return { kept: filtered, guarded: false };
+}
+
+/** Pairs every text node of `clone` with the node at the same place in `doc` (the clone is an exact copy until Readability runs). */
+function pairTextNodes(doc: Node, clone: Node): WeakMap<Node, Node> {
+  const map = new WeakMap<Node, Node>();
+  const stack: [Node | null, Node | null][] = [[doc.firstChild, clone.firstChild]];
+  while (stack.length) {
+    const top = stack.pop()!;
+    let [a, b] = top;
+    while (a && b) {
+      if (a.nodeType === 3) map.set(b, a);
+      else if (a.firstChild && b.firstChild) stack.push([a.firstChild, b.firstChild]);
+      a = a.nextSibling;
+      b = b.nextSibling;
+    }
   }
-  return texts.map((t) => byKey.get(comparisonKey(t)) ?? null);
+  return map;
+}
+
+/** The live block element holding a live text node: its nearest block-level ancestor. */
+function blockOf(node: Node): Element | null {
+  for (let e = node.parentElement; e; e = e.parentElement) if (isBlockTag(e.tagName.toLowerCase())) return e;
+  return null;
+}
+
+/** Maps the kept blocks to live elements: through the clone's text nodes, else by text. */
+function locate(doc: Document, kept: Candidate[], pairs: WeakMap<Node, Node> | null): (Element | null)[] {
+  let byKey: Map<string, Element> | null = null;
+  return kept.map((c) => {
+    const live = c.block.first && pairs?.get(c.block.first);
+    if (live) return blockOf(live);
+    if (!byKey) {
+      byKey = new Map();
+      const root = doc.body ?? doc.documentElement;
+      if (root)
+        for (const b of textBlocks(root)) {
+          const key = comparisonKey(b.raw);
+          if (!byKey.has(key)) byKey.set(key, b.el);
+        }
+    }
+    return byKey.get(comparisonKey(c.text)) ?? null;
+  });
+}
+
+/** Every text block Readability's article holds, with why the filter and the guard drop it: for diagnostics (`npm run eval:extract -- --why NAME`). */
+export function extractionTrace(doc: Document): { tag: string; text: string; drop: string | null; strictDrop: string | null }[] {
+  const result = new Readability<Element>(doc.cloneNode(true) as Document, {
+    keepClasses: true,
+    serializer: (n) => n as Element,
+    charThreshold: 300,
+  }).parse();
+  if (!result?.content) return [];
+  return candidates(result.content, titleOf(doc, null)).map((c) => ({
+    tag: `${c.block.tag}${c.block.run ? ' run' : ''}${c.block.el.getAttribute('class') ? `.${c.block.el.getAttribute('class')}` : ''}`,
+    text: c.text,
+    drop: c.drop,
+    strictDrop: c.strictDrop,
+  }));
 }
 
 function titleOf(doc: Document, fallback: string | null | undefined): string {
@@ -96,28 +184,37 @@ function titleOf(doc: Document, fallback: string | null | undefined): string {
  */
 export function extractArticle(doc: Document, opts: { live?: boolean } = {}): ExtractedArticle {
   const clone = doc.cloneNode(true) as Document;
+  const pairs = opts.live ? pairTextNodes(doc, clone) : null;
   const title = titleOf(doc, null);
-  let paragraphs: { text: string; tag: string }[] = [];
+  let kept: Candidate[] = [];
   let method: ExtractedArticle['method'] = 'readability';
   let rTitle: string | null | undefined;
   try {
     const result = new Readability<Element>(clone, { keepClasses: true, serializer: (n) => n as Element, charThreshold: 300 }).parse();
     rTitle = result?.title;
-    if (result?.content) paragraphs = paragraphsFrom(result.content, title);
+    if (result?.content) {
+      const sel = select(candidates(result.content, `${title} ${rTitle ?? ''} ${doc.title ?? ''}`));
+      kept = sel.kept;
+      if (sel.guarded) method = 'readability-guard';
+    }
   } catch {
-    paragraphs = [];
+    kept = [];
   }
-  if (paragraphs.length === 0) {
+  let fromLive = false;
+  if (kept.length === 0) {
     // Short or unusual pages: take the document's own text blocks, minus furniture.
     method = 'fallback';
     const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
-    if (root) paragraphs = paragraphsFrom(root, title);
+    if (root) kept = keep(candidates(root, title), false);
+    fromLive = true;
   }
-  const texts = paragraphs.map((p) => p.text);
+  const texts = kept.map((c) => c.text);
+  let elements: (Element | null)[] = texts.map(() => null);
+  if (opts.live) elements = fromLive ? kept.map((c) => c.block.el) : locate(doc, kept, pairs);
   return {
     title: titleOf(doc, rTitle),
     paragraphs: texts.map((text, index) => ({ index, text })),
-    elements: opts.live ? locate(doc, texts) : texts.map(() => null),
+    elements,
     method,
   };
 }

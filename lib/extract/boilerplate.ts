@@ -20,17 +20,53 @@ const META_SEPARATORS = /\s[\u00b7|\u2022]\s/;
 const DATE_OR_TIME =
   /\b(?:\d{1,2}:\d{2}|\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|min(?:ute)?s? read)\b/i;
 
-/** Why a block of an article body is not part of its text, or null. `title` is the page's headline. */
+// An appeal names what it asks for (money, a sign-up, the reader's questions or reviews) or speaks of
+// the publication itself: a blog post that says "you" and "support", or an article about journalism
+// that says "we", is not one.
+const APPEAL_ASK =
+  /\b(?:donat\w*|subscri\w*|newsletter|sign(?:ing)? up|support (?:us|our|independent|quality|this)|become a (?:member|patron|supporter)|contribut\w* (?:today|now|monthly)|(?:send|sent|tell|email|e-mail|contact|follow|join|review) us|to us|let us know|(?:this|our) (?:explainer|newsletter|podcast|episode|show|site|mailbag|live ?blog|coverage))\b/i;
+// Furniture lines are short: the line patterns (a newsletter box, a copyright line, a ticker) are not
+// read into a long paragraph that happens to mention a newsletter or to quote many figures.
+const LINE_CHARS = 400;
+
+/** A short line set as a subheading (not a sentence cut short by an ellipsis). */
+function headingLine(t: string): boolean {
+  if (!isHeadingLike(t) || /(?:\u2026|\.\.\.)$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  const capitalised = words.filter((w) => /^[A-Z0-9\u201c"'\u2018(]/.test(w)).length;
+  return words.length <= 10 || capitalised / words.length >= 0.6;
+}
+
+/** Why a block of an article body is not part of its text, or null. `title` is the page's headline (or its <title>). */
 export function bodyBoilerplate(text: string, tag: string, title: string): string | null {
   const t = text.trim();
-  const f = furnitureReason(t);
-  if (f) return f;
-  if (isAppeal(t)) return 'appeal to readers';
-  for (const [re, why] of PATTERNS) if (re.test(t)) return why;
+  if (t.length < LINE_CHARS) {
+    const f = furnitureReason(t);
+    if (f) return f;
+  }
+  if (t.length < 700 && isAppeal(t) && APPEAL_ASK.test(t)) return 'appeal to readers';
+  if (t.length < LINE_CHARS) for (const [re, why] of PATTERNS) if (re.test(t)) return why;
   if (t.length < 160 && META_SEPARATORS.test(t) && DATE_OR_TIME.test(t)) return 'byline or dateline';
   // Market tickers and score lines: mostly figures, percentages and prices.
   const figures = (t.match(/[$%\u20ac\u00a3]|[+\u2212-]?\d+(?:[.,]\d+)?%?/g) ?? []).length;
-  if (figures >= 6 && figures / t.split(/\s+/).length > 0.35) return 'ticker';
-  if (tag !== 'li' && isHeadingLike(t)) return t.toLowerCase() === title.toLowerCase() ? 'repeated headline' : 'heading';
+  if (t.length < LINE_CHARS && figures >= 6 && figures / t.split(/\s+/).length > 0.35) return 'ticker';
+  if (tag !== 'li' && isHeadingLike(t) && t.length >= 20 && title.toLowerCase().includes(t.toLowerCase())) return 'repeated headline';
+  if (tag !== 'li' && headingLine(t)) return 'heading';
+  return null;
+}
+
+/**
+ * The unmistakable part of bodyBoilerplate, kept when the filter falls back to Readability's own
+ * paragraphs: short furniture lines (share, sign-up, credit lines), bylines, copyright and photo
+ * credits, metadata lines. No appeals, no headings, nothing a long paragraph could trip.
+ */
+export function unmistakableBoilerplate(text: string): string | null {
+  const t = text.trim();
+  if (t.length < 200) {
+    const f = furnitureReason(t);
+    if (f) return f;
+  }
+  if (t.length < 300) for (const [re, why] of PATTERNS) if (re.test(t)) return why;
+  if (t.length < 160 && META_SEPARATORS.test(t) && DATE_OR_TIME.test(t)) return 'byline or dateline';
   return null;
 }

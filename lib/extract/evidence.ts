@@ -1,0 +1,180 @@
+// Positive evidence that one text block of an article body is page furniture (a caption, a byline,
+// share or related links, a newsletter box, comments …), read off the block itself: its own tag and
+// class, and those of its *box* — the nearest containers that hold little more than the block. A
+// wrapper around much of the article is never evidence, whatever words its class carries
+// ("article-sub", "post-tags-wrapper", "comment-free-zone" are common on real article bodies).
+
+/** Tags whose box is furniture wherever it sits inside an article. */
+const FURNITURE_TAGS = new Set(['figcaption', 'nav', 'aside', 'footer', 'form', 'header', 'figure', 'menu', 'label', 'fieldset']);
+
+// Class or id words (whole words of a class or id name, split at '-', '_' and camelCase humps) that
+// mark furniture wherever they stand in the name ("article-caption", "sharebar-top").
+const WORDS = new Set([
+  'adslot',
+  'advert',
+  'advertisement',
+  'advertising',
+  'breadcrumb',
+  'breadcrumbs',
+  'byline',
+  'bylines',
+  'caption',
+  'captions',
+  'comment',
+  'comments',
+  'consent',
+  'cookie',
+  'cookies',
+  'dateline',
+  'disclaimer',
+  'donate',
+  'donation',
+  'newsletter',
+  'promo',
+  'promotion',
+  'pullquote',
+  'readmore',
+  'related',
+  'share',
+  'sharing',
+  'signup',
+  'social',
+  'sponsor',
+  'sponsored',
+  'standfirst',
+  'subhead',
+  'subheading',
+  'subscribe',
+  'subscription',
+  'subtitle',
+  'ticker',
+  'timestamp',
+  'toolbar',
+]);
+// Short words that name furniture only as the head of a name ("sub", "story-sub", "post-meta",
+// "entry-tags", "author-bio"), never inside a longer one ("sub_buzz_desc", "meta-content-body").
+const HEAD_WORDS = new Set(['ad', 'ads', 'author', 'authors', 'bio', 'credit', 'credits', 'dek', 'kicker', 'meta', 'sub', 'tags']);
+// Glued forms ("sharebar", "commentlist", "relatedposts") and two-word names ("pull-quote", "read-more").
+const GLUED =
+  /^(?:share|social|comment|related|promo|newsletter|caption|byline|credit|sponsor|advert|breadcrumb|subscribe)(?:s|bar|box|tools|links?|list|block|buttons?|container|wrap(?:per)?|area|count|ed|stories|posts|articles|content)$/;
+const PHRASES =
+  /(?:^|[\s_-])(?:pull[\s_-]?quote|read[\s_-]?more|read[\s_-]?also|see[\s_-]?also|sr[\s_-]only|visually[\s_-]hidden|screen[\s_-]?reader|more[\s_-]from|you[\s_-]may[\s_-]like)(?:$|[\s_-])/i;
+
+/** Words a block's own class must carry to be dropped even when the filter falls back to Readability's paragraphs. */
+const UNMISTAKABLE = new Set([
+  'caption',
+  'captions',
+  'byline',
+  'bylines',
+  'share',
+  'sharing',
+  'social',
+  'newsletter',
+  'comment',
+  'comments',
+  'advert',
+  'advertisement',
+  'sponsored',
+  'breadcrumb',
+  'breadcrumbs',
+  'pullquote',
+  'related',
+]);
+
+/** The class names and id of `el`, each split into lower-case words. */
+function classNames(el: Element): string[][] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (!raw.trim()) return [];
+  return raw
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((name) =>
+      name
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean),
+    );
+}
+
+/** The class/id word of `el` that marks furniture, or null. */
+export function furnitureClass(el: Element, strictOnly = false): string | null {
+  const names = classNames(el);
+  for (const words of names) {
+    for (const w of words) if (strictOnly ? UNMISTAKABLE.has(w) : WORDS.has(w) || GLUED.test(w)) return w;
+    const head = words[words.length - 1];
+    if (!strictOnly && head && HEAD_WORDS.has(head)) return head;
+  }
+  if (!strictOnly && names.length) {
+    const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const m = PHRASES.exec(raw);
+    if (m) return m[0].trim();
+  }
+  return null;
+}
+
+/** Text length of elements, memoised for one extraction. */
+export class TextLengths {
+  private readonly memo = new Map<Element, number>();
+  of(el: Element): number {
+    let n = this.memo.get(el);
+    if (n === undefined) {
+      n = (el.textContent ?? '').replace(/\s+/g, '').length;
+      this.memo.set(el, n);
+    }
+    return n;
+  }
+}
+
+/**
+ * Why the block in `el` (text of `len` non-space characters) is furniture, from its own tag and class
+ * and those of its box, or null. The box is every ancestor below `root` that holds at most a third
+ * of the article's text and not much more than the block (3× its text plus 400 characters): a
+ * caption's <div>, a related-links list, a byline's header. `strictOnly` keeps to the unmistakable:
+ * a <figcaption> box and the block element's own class words for captions, credits, bylines, share,
+ * related, newsletter, comment and ad boxes. `run` says the block is a run of text inside `el` (a
+ * <div>'s text), whose class then counts only when the <div> is a box.
+ */
+export function boxEvidence(
+  el: Element,
+  len: number,
+  root: Element,
+  lengths: TextLengths,
+  opts: { run?: boolean; strictOnly?: boolean } = {},
+): string | null {
+  const strictOnly = !!opts.strictOnly;
+  const total = lengths.of(root);
+  const limit = Math.min(total * 0.34, len * 3 + 400);
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+    // A <p> or <li> is the block itself; the container of a text run is judged as a box like any other.
+    const own = e === el && !opts.run;
+    if (!own && lengths.of(e) > limit) break;
+    const tag = e.tagName.toLowerCase();
+    if (strictOnly) {
+      if (tag === 'figcaption') return 'caption';
+      if (own) {
+        const w = furnitureClass(e, true);
+        if (w) return `class ${w}`;
+      }
+      continue;
+    }
+    if (FURNITURE_TAGS.has(tag)) return `<${tag}>`;
+    const w = furnitureClass(e);
+    if (w) return `class ${w}`;
+  }
+  return null;
+}
+
+/**
+ * For a run of text directly inside a container: the inline element that holds the whole run (a
+ * <time>, a <span class="byline">), and why it marks furniture, or null. `first` is the run's first
+ * text node, `owner` its container, `text` its collapsed text.
+ */
+export function wrapperEvidence(first: Node, owner: Element, text: string, strictOnly = false): string | null {
+  let w: Element | null = null;
+  for (let e = first.parentElement; e && e !== owner; e = e.parentElement) w = e;
+  if (!w || (w.textContent ?? '').replace(/\s+/g, ' ').trim() !== text) return null;
+  if (w.tagName.toLowerCase() === 'time') return '<time>';
+  const c = furnitureClass(w, strictOnly);
+  return c ? `class ${c}` : null;
+}
