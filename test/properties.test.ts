@@ -7,7 +7,7 @@ import { splitSentences } from '../lib/text/sentences';
 import { analyze } from '../lib/text/analyze';
 import { parseDocument } from '../lib/corpus/parse';
 import { buildStatements } from '../lib/corpus/statements';
-import { parseExportFile } from '../lib/store/sources';
+import { parseExportFile } from '../lib/store/export-format';
 import { UserError } from '../lib/core/errors';
 import { bundledMatcher } from '../tools/page-pipeline';
 

@@ -15,18 +15,17 @@ import { UserError, toErrorInfo, type ErrorInfo } from '../core/errors';
 import { seedCorpus } from '../store/seed';
 import {
   addUserSource,
-  exportSources,
-  getSettings,
-  importSources,
   listSources,
   rebuildUserSources,
   removeSource,
   resetToBundled,
-  siteCovers,
-  setSettings,
   updateSource,
   displayName,
+  type ParseUserText,
 } from '../store/sources';
+import { exportSources, importSources } from '../store/transfer';
+import { getSettings, setSettings, siteCovers } from '../store/settings';
+import { parseUserText } from '../corpus/user-text';
 import { Matcher } from '../match/engine';
 import { buildBm25 } from '../text/bm25';
 import { badgeFor, type Badge } from './badge';
@@ -34,6 +33,12 @@ import { buildOverview, type Overview } from '../match/overview';
 import type { Settings } from '../core/sources';
 import type { WordVectors } from '../text/embeddings';
 import type { StanceModel } from '../match/stance-model';
+
+/** User texts are read with the corpus's rules and judged by its event signature. */
+const readerFor =
+  (corpus: CompiledCorpus): ParseUserText =>
+  (id, doc) =>
+    parseUserText(id, doc, corpus.signature);
 
 export interface EngineAssets {
   vectors: WordVectors | null;
@@ -133,7 +138,7 @@ export class BackgroundService {
       const [db, corpus] = await Promise.all([this.db(), this.corpus()]);
       const r = await seedCorpus(db, corpus);
       // Sources the user added were read by the engine of their day: re-read them when it changed.
-      const rebuilt = await rebuildUserSources(db, corpus.signature, corpus.version);
+      const rebuilt = await rebuildUserSources(db, readerFor(corpus), corpus.version);
       if (r.seeded || rebuilt) this.matcherPromise = null;
     })().catch((e) => {
       this.ready = null;
@@ -354,7 +359,7 @@ export class BackgroundService {
         return { source };
       },
       'source:add': async (input) => {
-        const r = await addUserSource(await this.db(), input, (await this.corpus()).signature, this.platform.now());
+        const r = await addUserSource(await this.db(), input, readerFor(await this.corpus()), this.platform.now());
         this.invalidate();
         return r;
       },
@@ -367,7 +372,7 @@ export class BackgroundService {
         const r = await addUserSource(
           await this.db(),
           { name: name?.trim() || host, url: state.url, title: state.report.title, text },
-          (await this.corpus()).signature,
+          readerFor(await this.corpus()),
           this.platform.now(),
         );
         this.invalidate();
@@ -380,7 +385,7 @@ export class BackgroundService {
       },
       'sources:export': async () => ({ json: await exportSources(await this.db()) }),
       'sources:import': async ({ json }) => {
-        const r = await importSources(await this.db(), json, (await this.corpus()).signature);
+        const r = await importSources(await this.db(), json, readerFor(await this.corpus()));
         this.invalidate();
         return r;
       },

@@ -1,6 +1,7 @@
 // Seed texts + sources.json → the compiled corpus that ships with the extension: sources, articles,
 // statements of on-topic articles, BM25 postings, the event signature, and a version hash of it all.
 import type { Article, SourceMeta, Statement } from '../core/corpus';
+import { contentHash } from '../core/hash';
 import { parseDocument } from './parse';
 import { buildStatements } from './statements';
 import { decideTopics } from './topic';
@@ -41,16 +42,6 @@ export function eventWindow(file: SourcesFile): { from: string; to: string } {
   return { from: shiftDate(dates[0]!, -WINDOW_DAYS), to: shiftDate(dates[dates.length - 1]!, WINDOW_DAYS) };
 }
 
-/** FNV-1a 64-bit as hex: a stable content hash that runs the same in Node and in the browser. */
-export function contentHash(text: string): string {
-  let h1 = 0x811c9dc5, h2 = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-  }
-  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
-}
 
 /** Compiles the corpus from the seed texts (file name → text) and the sources file. */
 export function compileCorpus(seeds: Record<string, string>, file: SourcesFile): CompiledCorpus {

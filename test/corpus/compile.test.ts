@@ -1,7 +1,8 @@
 // Compiling the corpus (lib/corpus/compile.ts): deterministic version hash that follows the seeds,
 // six articles from five sources, statements of on-topic articles only.
 import { describe, it, expect } from 'vitest';
-import { compileCorpus, contentHash, eventWindow } from '../../lib/corpus/compile';
+import { compileCorpus, eventWindow } from '../../lib/corpus/compile';
+import { contentHash } from '../../lib/core/hash';
 import { FILES, allSeeds, sourcesFile } from './seeds';
 
 const seeds = allSeeds();

@@ -5,6 +5,9 @@ import { wrap } from 'idb';
 import { openXrefDb, type Db } from '../../lib/store/schema';
 import type { CompiledCorpus } from '../../lib/corpus/compile';
 import { loadCompiled } from '../../tools/corpus-files';
+import type { EventSignature } from '../../lib/core/signature';
+import type { ParseUserText } from '../../lib/store/sources';
+import { parseUserText } from '../../lib/corpus/user-text';
 
 let counter = 0;
 
@@ -122,4 +125,9 @@ export function failPutWithQuota(
     calls: () => calls,
     failed: () => failed,
   };
+}
+
+/** How the background reads a user's text (lib/corpus/user-text.ts with the corpus's signature), as the store functions take it. */
+export function readerFor(signature: EventSignature): ParseUserText {
+  return (id, doc) => parseUserText(id, doc, signature);
 }

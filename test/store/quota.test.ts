@@ -3,13 +3,14 @@
 // the error code 'storage-full'.
 import { describe, it, expect, afterEach } from 'vitest';
 import { seedCorpus } from '../../lib/store/seed';
-import { addUserSource, exportSources, importSources, updateSource } from '../../lib/store/sources';
+import { addUserSource, updateSource } from '../../lib/store/sources';
+import { exportSources, importSources } from '../../lib/store/transfer';
 import { toErrorInfo } from '../../lib/core/errors';
 import type { Db } from '../../lib/store/schema';
-import { corpusCopy, dumpDb, failPutWithQuota, openFresh, ON_TOPIC_TEXT, OFF_TOPIC_TEXT, type QuotaMode } from './helpers';
+import { corpusCopy, dumpDb, failPutWithQuota, openFresh, ON_TOPIC_TEXT, OFF_TOPIC_TEXT, type QuotaMode, readerFor } from './helpers';
 
 const corpus = corpusCopy();
-const sig = corpus.signature;
+const sig = readerFor(corpus.signature);
 let restore: (() => void) | null = null;
 afterEach(() => {
   restore?.();

@@ -3,8 +3,10 @@
 import { describe, it, expect } from 'vitest';
 import { openXrefDb, SCHEMA_VERSION } from '../../lib/store/schema';
 import { seedCorpus } from '../../lib/store/seed';
-import { exportSources, importSources, listSources, parseUserText } from '../../lib/store/sources';
-import { corpusCopy, freshName, dumpDb, ON_TOPIC_TEXT } from './helpers';
+import { exportSources, importSources } from '../../lib/store/transfer';
+import { listSources } from '../../lib/store/sources';
+import { parseUserText } from '../../lib/corpus/user-text';
+import { corpusCopy, freshName, dumpDb, ON_TOPIC_TEXT, readerFor } from './helpers';
 
 const V1_USER_ID = 'user-0123456789';
 
@@ -179,7 +181,7 @@ describe('schema migration v1 → v2', () => {
     const corpus = corpusCopy();
     const fresh = await openXrefDb(freshName('v1-export-target'));
     await seedCorpus(fresh, corpus);
-    await importSources(fresh, json, corpus.signature);
+    await importSources(fresh, json, readerFor(corpus.signature));
     expect(await fresh.get('sources', V1_USER_ID)).toBeDefined();
     expect((await fresh.getAllFromIndex('statements', 'source', V1_USER_ID)).length).toBeGreaterThan(0);
     db.close();

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { seedCorpus } from '../../lib/store/seed';
 import { addUserSource, listSources, updateSource } from '../../lib/store/sources';
 import { SCHEMA_VERSION } from '../../lib/store/schema';
-import { corpusCopy, dumpDb, nextCorpus, openFresh, ON_TOPIC_TEXT } from './helpers';
+import { corpusCopy, dumpDb, nextCorpus, openFresh, ON_TOPIC_TEXT, readerFor } from './helpers';
 
 describe('seedCorpus', () => {
   it('fills sources, articles and statements with the compiled counts and records the corpus version', async () => {
@@ -58,7 +58,7 @@ describe('seedCorpus', () => {
     const added = await addUserSource(
       db,
       { name: 'My notes', url: 'https://notes.example.org/riyadh', title: null, text: ON_TOPIC_TEXT },
-      first.signature,
+      readerFor(first.signature),
       1_800_000_000_000,
     );
     expect(added.statements).toBeGreaterThan(0);

@@ -3,29 +3,18 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { seedCorpus } from '../../lib/store/seed';
-import {
-  addUserSource,
-  exportSources,
-  getSettings,
-  importSources,
-  listSources,
-  MAX_TEXT_CHARS,
-  parseExportFile,
-  rebuildUserSources,
-  removeSource,
-  resetToBundled,
-  setSettings,
-  siteCovers,
-  updateSource,
-  EXPORT_FORMAT,
-} from '../../lib/store/sources';
+import { addUserSource, listSources, rebuildUserSources, removeSource, resetToBundled, updateSource } from '../../lib/store/sources';
+import { exportSources, importSources } from '../../lib/store/transfer';
+import { getSettings, setSettings, siteCovers } from '../../lib/store/settings';
+import { MAX_TEXT_CHARS } from '../../lib/core/user-input';
+import { parseExportFile, EXPORT_FORMAT } from '../../lib/store/export-format';
 import { DEFAULT_SETTINGS } from '../../lib/core/sources';
 import { UserError } from '../../lib/core/errors';
 import type { Db } from '../../lib/store/schema';
-import { corpusCopy, dumpDb, openFresh, ON_TOPIC_TEXT, OFF_TOPIC_TEXT } from './helpers';
+import { corpusCopy, dumpDb, openFresh, ON_TOPIC_TEXT, OFF_TOPIC_TEXT, readerFor } from './helpers';
 
 const corpus = corpusCopy();
-const sig = corpus.signature;
+const sig = readerFor(corpus.signature);
 const T1 = 1_800_000_000_000;
 
 async function seeded(): Promise<Db> {
