@@ -25,7 +25,7 @@ import {
 } from '../store/sources';
 import { exportSources, importSources } from '../store/transfer';
 import { getSettings, setSettings, siteCovers } from '../store/settings';
-import { parseUserText } from '../corpus/user-text';
+import { parseUserTextInSteps } from '../corpus/user-text';
 import { Matcher } from '../match/engine';
 import { buildBm25 } from '../text/bm25';
 import { badgeFor, type Badge } from './badge';
@@ -38,7 +38,7 @@ import type { StanceModel } from '../match/stance-model';
 const readerFor =
   (corpus: CompiledCorpus): ParseUserText =>
   (id, doc) =>
-    parseUserText(id, doc, corpus.signature);
+    parseUserTextInSteps(id, doc, corpus.signature);
 
 export interface EngineAssets {
   vectors: WordVectors | null;

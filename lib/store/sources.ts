@@ -18,7 +18,7 @@ import { UserError } from '../core/errors';
 export type ParseUserText = (
   articleIdBase: string,
   doc: { title?: string | null; text: string },
-) => { articles: Article[]; statements: Statement[] };
+) => Promise<{ articles: Article[]; statements: Statement[] }>;
 
 /** A user text ready to be written: the text as kept, and what it was read into. */
 export interface PreparedDoc {
@@ -28,8 +28,12 @@ export interface PreparedDoc {
 }
 
 /** Reads a source's texts (document i gets article ids `<source>-<i>`), before any transaction opens. */
-export function prepareDocs(sourceId: string, docs: Omit<UserDoc, 'id' | 'source'>[], parse: ParseUserText): PreparedDoc[] {
-  return docs.map((d, i) => ({ doc: { ...d, id: `${sourceId}/${i + 1}`, source: sourceId }, ...parse(`${sourceId}-${i + 1}`, d) }));
+export async function prepareDocs(sourceId: string, docs: Omit<UserDoc, 'id' | 'source'>[], parse: ParseUserText): Promise<PreparedDoc[]> {
+  const out: PreparedDoc[] = [];
+  // One after another: the parser pauses between articles, so a long import never holds the worker.
+  for (const [i, d] of docs.entries())
+    out.push({ doc: { ...d, id: `${sourceId}/${i + 1}`, source: sourceId }, ...(await parse(`${sourceId}-${i + 1}`, d)) });
+  return out;
 }
 
 const USER_STORES = ['sources', 'articles', 'statements', 'userDocs', 'postings'] as const;
@@ -179,7 +183,8 @@ export async function rebuildUserSources(db: Db, parse: ParseUserText, version: 
   for (const src of users) {
     const mine = docs.filter((d) => d.source === src.id).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
     if (!mine.length) continue;
-    const prepared = mine.map((d, i) => ({ doc: d, ...parse(`${src.id}-${i + 1}`, d) }));
+    const prepared: PreparedDoc[] = [];
+    for (const [i, d] of mine.entries()) prepared.push({ doc: d, ...(await parse(`${src.id}-${i + 1}`, d)) });
     const tx = openWrite(db);
     await inTransaction(tx, () => writeUserSource(tx, src.id, prepared, { keepTexts: true }));
     rebuilt++;
@@ -202,7 +207,7 @@ export async function addUserSource(
   // Only an http(s) page address is kept (a file:, data: or javascript: URL is dropped, never linked).
   const url = safeHttpUrl(input.url);
   const record = userRecord({ id, name, url, enabled: true, addedAt: now });
-  const docs = prepareDocs(id, [{ title: input.title ?? null, url, text, addedAt: now }], parse);
+  const docs = await prepareDocs(id, [{ title: input.title ?? null, url, text, addedAt: now }], parse);
   const tx = openWrite(db);
   const statements = await inTransaction(tx, () => writeUserSource(tx, id, docs, { record }));
   return { source: toView(record, 1, statements), statements };

@@ -3,7 +3,7 @@
 import type { Db } from './schema';
 import { inTransaction } from './transaction';
 import { EXPORT_FORMAT, parseExportFile, type ExportFile } from './export-format';
-import { prepareDocs, userRecord, userSourceTransaction, writeUserSource, type ParseUserText } from './sources';
+import { prepareDocs, userRecord, userSourceTransaction, writeUserSource, type ParseUserText, type PreparedDoc } from './sources';
 
 /** Everything the user chose or added, as JSON that `importSources` reads back. */
 export async function exportSources(db: Db, now = new Date()): Promise<string> {
@@ -36,14 +36,16 @@ export async function importSources(db: Db, json: string, parse: ParseUserText):
   let updated = 0;
   const existing = new Map((await db.getAll('sources')).map((s) => [s.id, s]));
   // Parse every user document first: a failure leaves the database untouched.
-  const prepared = file.user.map((u) => ({
-    u,
-    docs: prepareDocs(
-      u.id,
-      u.documents.map((d) => ({ ...d, addedAt: u.addedAt })),
-      parse,
-    ),
-  }));
+  const prepared: { u: ExportFile['user'][number]; docs: PreparedDoc[] }[] = [];
+  for (const u of file.user)
+    prepared.push({
+      u,
+      docs: await prepareDocs(
+        u.id,
+        u.documents.map((d) => ({ ...d, addedAt: u.addedAt })),
+        parse,
+      ),
+    });
   const tx = userSourceTransaction(db);
   return inTransaction(tx, async () => {
     for (const b of file.bundled) {

@@ -129,5 +129,5 @@ export function failPutWithQuota(
 
 /** How the background reads a user's text (lib/corpus/user-text.ts with the corpus's signature), as the store functions take it. */
 export function readerFor(signature: EventSignature): ParseUserText {
-  return (id, doc) => parseUserText(id, doc, signature);
+  return async (id, doc) => parseUserText(id, doc, signature);
 }
