@@ -9,6 +9,18 @@ export function cleanName(name: unknown): string | null {
   return typeof name === 'string' ? name.trim().slice(0, 120) || null : null;
 }
 
+/**
+ * Characters no text a person wrote carries: control characters (other than tab and line breaks),
+ * U+FFFD (what a decoder puts for bytes that are not UTF-8) and unpaired surrogates.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNREADABLE = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when a text holds characters that are not text (a damaged or non-UTF-8 file, or binary data). */
+export function hasUnreadable(text: string): boolean {
+  return UNREADABLE.test(text);
+}
+
 /** Problems with a user's text, in words a person acts on; null when it is fine. */
 export function textProblem(text: unknown): string | null {
   if (typeof text !== 'string') return 'must be text';

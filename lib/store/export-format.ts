@@ -3,7 +3,7 @@
 // reported with where it is in the file ("document 2 of user source 1: text is empty").
 import * as v from 'valibot';
 import { safeHttpUrl } from '../core/safe-url';
-import { cleanName, textProblem } from '../core/user-input';
+import { cleanName, hasUnreadable, textProblem } from '../core/user-input';
 import { UserError } from '../core/errors';
 
 export const EXPORT_FORMAT = 'riyadh-cross-ref/sources';
@@ -27,6 +27,8 @@ export interface ExportFile {
 }
 
 const absent = (x: unknown) => x === null || x === undefined;
+const UNREADABLE_TEXT =
+  'has characters that are not text (control characters, or bytes that are not UTF-8: was the file saved in another encoding?)';
 /** Absent, or an http(s) link. */
 const link = v.optional(v.custom<unknown>((x) => absent(x) || safeHttpUrl(x) !== null, 'has a "url" that is not an http(s) link'));
 /** A field that may be missing. (valibot reports a missing required key with its object's message.) */
@@ -35,7 +37,7 @@ const anything = v.optional(v.unknown());
 const MISSING = Symbol('missing');
 const required = <T extends v.GenericSchema>(schema: T) => v.optional(schema, MISSING as never);
 const userText = v.rawCheck<unknown>(({ dataset, addIssue }) => {
-  const problem = dataset.typed ? textProblem(dataset.value) : null;
+  const problem = !dataset.typed ? null : (textProblem(dataset.value) ?? (hasUnreadable(dataset.value as string) ? UNREADABLE_TEXT : null));
   if (problem) addIssue({ message: `: text ${problem}` });
 });
 
@@ -46,7 +48,7 @@ const Bundled = v.looseObject(
   {
     id: v.string(NEEDS_ID),
     enabled: v.boolean(NEEDS_ID),
-    name: v.optional(v.custom<unknown>((x) => absent(x) || typeof x === 'string', 'has a "name" that is not text')),
+    name: v.optional(v.custom<unknown>((x) => absent(x) || (typeof x === 'string' && !hasUnreadable(x)), 'has a "name" that is not text')),
   },
   NEEDS_ID,
 );
@@ -57,6 +59,7 @@ const User = v.looseObject(
     name: v.pipe(
       v.string('has no "name"'),
       v.check((x) => x.trim().length > 0, 'has no "name"'),
+      v.check((x) => !hasUnreadable(x), 'has a "name" that is not text'),
     ),
     url: link,
     documents: v.pipe(v.array(Document, 'has no "documents"'), v.minLength(1, 'has no "documents"')),

@@ -49,3 +49,21 @@ describe('export file schema', () => {
     expect(Object.keys(f)).toEqual(['format', 'version', 'exportedAt', 'bundled', 'user']);
   });
 });
+
+describe('export file text', () => {
+  it('refuses a file whose bytes are not UTF-8, naming the field', () => {
+    const bytes = new TextEncoder().encode(file([user('user-a1', [doc('Lavrov QQ met Rubio')])]));
+    const at = bytes.indexOf('Q'.charCodeAt(0));
+    bytes[at] = 0xff;
+    bytes[at + 1] = 0xfe;
+    expect(message(new TextDecoder().decode(bytes))).toMatch(/document 1 of user source 1: text has characters that are not text .*UTF-8/);
+  });
+
+  it('refuses control characters in a text or a name, and accepts tabs, line breaks and any script', () => {
+    expect(message(file([user('user-a1', [doc('Lavrov\u0000met')])]))).toMatch(/text has characters that are not text/);
+    expect(message(file([{ ...user('user-a1', [doc('ok')]), name: 'N\u0007' }]))).toMatch(/user source 1 has a "name" that is not text/);
+    expect(parseExportFile(file([user('user-a1', [doc('Лавров\tвстретился\r\nمع روبيو 🇸🇦')])])).user[0]!.documents[0]!.text).toContain(
+      'روبيو',
+    );
+  });
+});

@@ -6,7 +6,7 @@ import { seedCorpus } from '../../lib/store/seed';
 import { addUserSource, listSources, rebuildUserSources, removeSource, resetToBundled, updateSource } from '../../lib/store/sources';
 import { exportSources, importSources } from '../../lib/store/transfer';
 import { getSettings, setSettings, siteCovers } from '../../lib/store/settings';
-import { MAX_TEXT_CHARS } from '../../lib/core/user-input';
+import { MAX_TEXT_CHARS, hasUnreadable } from '../../lib/core/user-input';
 import { parseExportFile, EXPORT_FORMAT } from '../../lib/store/export-format';
 import { DEFAULT_SETTINGS } from '../../lib/core/sources';
 import { UserError } from '../../lib/core/errors';
@@ -420,6 +420,9 @@ describe('export and import', () => {
       'data:,x',
       '\u0000\u0007',
       '\ud800',
+      'Lavrov \u0000 met',
+      // A file's bytes that are not UTF-8, decoded as the options page reads a file (File.text()).
+      new TextDecoder().decode(new Uint8Array([0x4c, 0x61, 0xff, 0xfe, 0x76, 0x72, 0x6f, 0x76])),
       { a: { b: { c: [[[[]]]] } } },
     ];
     const mutate = fc.tuple(
@@ -456,14 +459,18 @@ describe('export and import', () => {
         } else if (where.startsWith('bundled.')) {
           // Still valid: any text as a name or an id (an unknown id is ignored), a boolean switch.
           if (
-            (where === 'bundled.name' && (value === null || typeof value === 'string')) ||
+            (where === 'bundled.name' && (value === null || (typeof value === 'string' && !hasUnreadable(value)))) ||
             (where === 'bundled.id' && typeof value === 'string') ||
             (where === 'bundled.enabled' && typeof value === 'boolean')
           )
             return;
           b[where.slice(8)] = value;
         } else if (where.startsWith('user.')) {
-          if ((where === 'user.url' && value === null) || (where === 'user.name' && typeof value === 'string' && value.trim())) return;
+          if (
+            (where === 'user.url' && value === null) ||
+            (where === 'user.name' && typeof value === 'string' && value.trim() && !hasUnreadable(value))
+          )
+            return;
           u[where.slice(5)] = value;
         } else if (where === 'doc') {
           if (typeof value === 'object' && value !== null && !Array.isArray(value)) return;
@@ -471,7 +478,8 @@ describe('export and import', () => {
         } else if (where.startsWith('doc.')) {
           d[where.slice(4)] = value;
           if (where === 'doc.url' && value === null) return;
-          if (where === 'doc.text' && typeof value === 'string' && value.trim() && value.length <= MAX_TEXT_CHARS) return;
+          if (where === 'doc.text' && typeof value === 'string' && value.trim() && value.length <= MAX_TEXT_CHARS && !hasUnreadable(value))
+            return;
         } else if (where === 'dup.user') f.user.push({ ...f.user[0]! });
         else if (where === 'dup.bundled') f.bundled.push({ ...f.bundled[0]! });
         const e = await userError(() => importSources(db, JSON.stringify(f), sig));
