@@ -13,8 +13,40 @@ export type TabState =
   | { state: 'idle'; url: string | null }
   | { state: 'not-coverage'; url: string; title: string; coverage: CoverageVerdict }
   | { state: 'working'; url: string; title: string; since: number }
-  | { state: 'results'; url: string; report: XrefReport; at: number }
+  | {
+      state: 'results';
+      url: string;
+      report: XrefReport;
+      at: number;
+      /** Matched only because the reader asked ("Check this page anyway"): the page is not coverage. */
+      forced?: boolean;
+      /** The sources changed after this check; the background re-checks the tab (or the reader does). */
+      stale?: boolean;
+    }
   | { state: 'error'; url: string | null; error: ErrorInfo };
+
+/** A WORKING state older than this was interrupted (worker killed, page closed). */
+export const WORKING_TIMEOUT_MS = 20_000;
+
+// Change events. The background keeps each tab's state and a record of the last change to the sources
+// in session storage (extension pages only: the browser does not show session storage to page
+// scripts); the popup and the options page listen for these keys (lib/browser/changes.ts) instead of polling.
+
+/** The session-storage key of a tab's state. */
+export const tabStateKey = (tabId: number): string => `tab:${tabId}`;
+
+/** The session-storage key of the last change to the sources. */
+export const SOURCES_CHANGED_KEY = 'sources:changed';
+
+/** What changed the sources: a switch or a name, a source added, removed or imported, or a reset. */
+export type SourcesChangeKind = 'update' | 'add' | 'remove' | 'import' | 'reset';
+
+/** The last change to the sources; `rev` grows by one with each. */
+export interface SourcesChange {
+  rev: number;
+  at: number;
+  kind: SourcesChangeKind;
+}
 
 /** A paragraph as the extractor found it: its text and its position among the article's paragraphs. */
 export interface PageParagraph {
@@ -61,6 +93,8 @@ export interface ExtensionToBackground {
   'sources:export': { request: Record<string, never>; response: { json: string } };
   'sources:import': { request: { json: string }; response: { added: number; updated: number } };
   'sources:reset': { request: Record<string, never>; response: { sources: number } };
+  /** Popup: how many sources there are and how many are switched on (none on: nothing to compare with). */
+  'sources:status': { request: Record<string, never>; response: { total: number; enabled: number } };
   'settings:get': { request: Record<string, never>; response: Settings };
   'settings:set': { request: Partial<Settings>; response: Settings };
 }
@@ -99,6 +133,7 @@ const DIRECTIONS = {
   'sources:export': 'extension',
   'sources:import': 'extension',
   'sources:reset': 'extension',
+  'sources:status': 'extension',
   'settings:set': 'extension',
   'page:show': 'to-page',
   'page:settings': 'to-page',

@@ -8,9 +8,22 @@
 //     └──────── navigation ◀── error ◀────┘                               │
 //     └──────── navigation ◀──────────────────────────────────────────────┘
 //   not-coverage: the extractor ran (on demand) and the page is not coverage.
+//
+// Change events: every state is written to session storage, where the popup listens for it
+// (lib/browser/changes.ts). A change to the sources bumps the record at SOURCES_CHANGED_KEY, marks
+// every tab's results stale, and re-checks those tabs one after another (a re-check that cannot run
+// leaves the stale results, which the popup offers to re-check).
 import type { CompiledCorpus } from '../corpus/compile';
 import type { Db } from '../store/schema';
-import type { Handlers, TabState } from '../messages';
+import {
+  SOURCES_CHANGED_KEY,
+  WORKING_TIMEOUT_MS,
+  tabStateKey as tabKey,
+  type Handlers,
+  type SourcesChange,
+  type SourcesChangeKind,
+  type TabState,
+} from '../messages';
 import { UserError, toErrorInfo, type ErrorInfo } from '../core/errors';
 import { seedCorpus } from '../store/seed';
 import {
@@ -80,7 +93,8 @@ export interface Platform {
   now(): number;
 }
 
-const tabKey = (tabId: number) => `tab:${tabId}`;
+/** Session-storage key of the ids of the tabs with a stored state (the re-checks' list; the session API lists no keys). */
+const TAB_INDEX_KEY = 'tabs:index';
 
 // What one page may ask the matcher to read: enough for any article, bounded for hostile pages
 // (and for session storage, whose quota all tabs share).
@@ -106,7 +120,7 @@ function sameDocument(a: string, b: string): boolean {
   return a.split('#')[0] === b.split('#')[0];
 }
 // A "working" state older than this was interrupted (worker killed, page closed): report it.
-export const WORKING_TIMEOUT_MS = 20_000;
+export { WORKING_TIMEOUT_MS };
 
 export class BackgroundService {
   private dbPromise: Promise<Db> | null = null;
@@ -114,6 +128,12 @@ export class BackgroundService {
   private corpusPromise: Promise<CompiledCorpus> | null = null;
   private assetsPromise: Promise<EngineAssets> | null = null;
   private ready: Promise<void> | null = null;
+  /** The sources' revision (SourcesChange.rev), read once from session storage; and the revision each matcher was built at. */
+  private rev: number | null = null;
+  private readonly matcherRevs = new WeakMap<Matcher, number>();
+  private tabIds: Promise<Set<number>> | null = null;
+  private rechecking: Promise<void> | null = null;
+  private recheckAgain = false;
 
   constructor(private readonly platform: Platform) {}
 
@@ -162,6 +182,8 @@ export class BackgroundService {
   /** The matcher over enabled sources, rebuilt after any change to them; postings come from the DB when saved. */
   matcher(): Promise<Matcher> {
     return (this.matcherPromise ??= (async () => {
+      // Read before the sources: a change during the build makes this matcher's results stale, never the reverse.
+      const rev = await this.sourcesRev();
       await this.ensureSeeded();
       const db = await this.db();
       const [corpus, assets] = await Promise.all([this.corpus(), this.assets()]);
@@ -190,7 +212,7 @@ export class BackgroundService {
         index = buildBm25(usable.map((s) => s.terms));
         await db.put('postings', { key: 'current', statementIds: usable.map((s) => s.id), index, builtAt: this.platform.now() });
       }
-      return new Matcher({
+      const matcher = new Matcher({
         sources: sources.map((s) => ({ id: s.id, name: displayName(s), url: s.url })),
         articles: articles.map((a) => ({ id: a.id, source: a.source, title: a.title, url: a.url })),
         statements: usable,
@@ -199,14 +221,93 @@ export class BackgroundService {
         vectors: assets.vectors,
         model: assets.model,
       });
+      this.matcherRevs.set(matcher, rev);
+      return matcher;
     })().catch((e) => {
       this.matcherPromise = null;
       throw e;
     }));
   }
 
-  private invalidate(): void {
+  private async sourcesRev(): Promise<number> {
+    if (this.rev === null) {
+      const stored = (await this.platform.session.get<SourcesChange>(SOURCES_CHANGED_KEY))?.rev ?? 0;
+      this.rev ??= stored;
+    }
+    return this.rev;
+  }
+
+  /**
+   * The sources changed (after the database write): rebuild the matcher, tell the open pages, mark
+   * every tab's results stale and re-check those tabs. Resolves once the marks are written; the
+   * re-checks go on after (`rechecked()`).
+   */
+  private async invalidate(kind: SourcesChangeKind = 'update'): Promise<void> {
+    await this.sourcesRev();
+    const rev = (this.rev ?? 0) + 1; // read and bumped in one step: two changes at once get two revisions
+    this.rev = rev;
     this.matcherPromise = null;
+    try {
+      await this.platform.session.set(SOURCES_CHANGED_KEY, { rev, at: this.platform.now(), kind } satisfies SourcesChange);
+      for (const tabId of await this.indexedTabs()) {
+        const s = await this.platform.session.get<TabState>(tabKey(tabId));
+        if (s?.state === 'results' && !s.stale) await this.platform.session.set(tabKey(tabId), { ...s, stale: true } satisfies TabState);
+      }
+    } catch {
+      // Session storage failing must not fail the change the reader made; the results then stay as they were.
+    }
+    this.recheckStale();
+  }
+
+  /** The ids of the tabs with a stored state. */
+  private indexedTabs(): Promise<Set<number>> {
+    return (this.tabIds ??= this.platform.session.get<number[]>(TAB_INDEX_KEY).then(
+      (ids) => new Set(ids ?? []),
+      () => new Set<number>(),
+    ));
+  }
+
+  private async indexTab(tabId: number, present: boolean): Promise<void> {
+    const ids = await this.indexedTabs();
+    if (ids.has(tabId) === present) return;
+    if (present) ids.add(tabId);
+    else ids.delete(tabId);
+    if (ids.size) await this.platform.session.set(TAB_INDEX_KEY, [...ids]);
+    else await this.platform.session.remove(TAB_INDEX_KEY);
+  }
+
+  /** Re-checks, one after another, every tab whose results are stale; a call while they run makes them run once more. */
+  private recheckStale(): void {
+    if (this.rechecking) {
+      this.recheckAgain = true;
+      return;
+    }
+    this.rechecking = (async () => {
+      do {
+        this.recheckAgain = false;
+        for (const tabId of [...(await this.indexedTabs())]) {
+          const s = await this.platform.session.get<TabState>(tabKey(tabId));
+          if (s?.state === 'results' && s.stale) await this.recheck(tabId, s).catch(() => undefined);
+        }
+      } while (this.recheckAgain);
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        this.rechecking = null;
+      });
+  }
+
+  /** Runs a tab's check again as it was run (forced or not); where it cannot run, the stale results stay. */
+  private async recheck(tabId: number, previous: TabState & { state: 'results' }): Promise<void> {
+    const tab = await this.platform.getTab(tabId);
+    if (!tab || !sameDocument(tab.url, previous.url)) return; // closed or moved on: its navigation clears it
+    const state = await this.check(tabId, previous.forced === true);
+    if (state.state === 'error') await this.setTabState(tabId, previous);
+  }
+
+  /** Resolves once the re-checks started by changes to the sources are done. */
+  async rechecked(): Promise<void> {
+    while (this.rechecking) await this.rechecking;
   }
 
   async tabState(tabId: number): Promise<TabState> {
@@ -227,6 +328,7 @@ export class BackgroundService {
 
   async setTabState(tabId: number, state: TabState): Promise<void> {
     await this.platform.session.set(tabKey(tabId), state);
+    await this.indexTab(tabId, true);
     await this.platform.setBadge(
       tabId,
       badgeFor(state, (k, s) => this.platform.t(k, s)),
@@ -237,6 +339,7 @@ export class BackgroundService {
   async onTabNavigated(tabId: number): Promise<void> {
     if ((await this.platform.session.get(tabKey(tabId))) === undefined) return;
     await this.platform.session.remove(tabKey(tabId));
+    await this.indexTab(tabId, false);
     await this.platform.setBadge(
       tabId,
       badgeFor({ state: 'idle', url: null }, (k, s) => this.platform.t(k, s)),
@@ -264,6 +367,7 @@ export class BackgroundService {
 
   async onTabRemoved(tabId: number): Promise<void> {
     await this.platform.session.remove(tabKey(tabId));
+    await this.indexTab(tabId, false);
   }
 
   /** Runs the pipeline on a tab: inject the extractor, which reports back with its paragraphs. */
@@ -273,7 +377,7 @@ export class BackgroundService {
     if (!/^https?:|^file:/i.test(url)) {
       const error: ErrorInfo = { code: 'cannot-script', message: this.platform.t('errorCannotScript') };
       const state: TabState = { state: 'error', url: url || null, error };
-      await this.setTabState(tabId, state);
+      if (tab) await this.setTabState(tabId, state); // a closed tab keeps no state
       return state;
     }
     await this.setTabState(tabId, { state: 'working', url, title: tab?.title ?? '', since: this.platform.now() });
@@ -323,6 +427,8 @@ export class BackgroundService {
       },
       'page:paragraphs': async (data, sender) => {
         const matcher = await this.matcher();
+        // Built before the latest change to the sources: stored as stale, and checked again below.
+        const stale = this.matcherRevs.get(matcher) !== this.rev;
         const page = {
           url: data.url,
           title: String(data.title ?? '').slice(0, 300),
@@ -333,11 +439,20 @@ export class BackgroundService {
         // A report that arrives after the tab moved on describes a page no longer shown: keep it out of the tab.
         const current = sender.tabId !== null ? (await this.platform.getTab(sender.tabId))?.url : undefined;
         if (sender.tabId !== null && (current === undefined || sameDocument(current, data.url))) {
+          const forced = !report.coverage.isCoverage && data.force;
           const state: TabState =
             report.coverage.isCoverage || data.force
-              ? { state: 'results', url: data.url, report, at: this.platform.now() }
+              ? {
+                  state: 'results',
+                  url: data.url,
+                  report,
+                  at: this.platform.now(),
+                  ...(forced ? { forced: true } : {}),
+                  ...(stale ? { stale: true } : {}),
+                }
               : { state: 'not-coverage', url: data.url, title: data.title, coverage: report.coverage };
           await this.setTabState(sender.tabId, state);
+          if (stale && state.state === 'results') this.recheckStale();
         }
         return report;
       },
@@ -355,12 +470,12 @@ export class BackgroundService {
       },
       'source:update': async (edit) => {
         const source = await updateSource(await this.db(), edit);
-        this.invalidate();
+        await this.invalidate('update');
         return { source };
       },
       'source:add': async (input) => {
         const r = await addUserSource(await this.db(), input, readerFor(await this.corpus()), this.platform.now());
-        this.invalidate();
+        await this.invalidate('add');
         return r;
       },
       'source:add-tab': async ({ tabId, name }) => {
@@ -375,24 +490,29 @@ export class BackgroundService {
           readerFor(await this.corpus()),
           this.platform.now(),
         );
-        this.invalidate();
+        await this.invalidate('add');
         return r;
       },
       'source:remove': async ({ id }) => {
         const removed = await removeSource(await this.db(), id);
-        this.invalidate();
+        if (removed) await this.invalidate('remove');
         return { removed };
       },
       'sources:export': async () => ({ json: await exportSources(await this.db()) }),
       'sources:import': async ({ json }) => {
         const r = await importSources(await this.db(), json, readerFor(await this.corpus()));
-        this.invalidate();
+        await this.invalidate('import');
         return r;
       },
       'sources:reset': async () => {
         const n = await resetToBundled(await this.db(), await this.corpus());
-        this.invalidate();
+        await this.invalidate('reset');
         return { sources: n };
+      },
+      'sources:status': async () => {
+        await this.ensureSeeded();
+        const sources = await (await this.db()).getAll('sources');
+        return { total: sources.length, enabled: sources.filter((x) => x.enabled).length };
       },
       'settings:get': async () => getSettings(await this.db()),
       'settings:set': async (change) => {

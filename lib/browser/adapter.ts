@@ -97,3 +97,8 @@ export function toolbar(): browser.Action.Static {
 export function sessionArea(): browser.Storage.StorageArea {
   return (browser.storage as unknown as { session?: browser.Storage.StorageArea }).session ?? browser.storage.local;
 }
+
+/** The area name `storage.onChanged` reports for sessionArea()'s changes. */
+export function sessionAreaName(): 'session' | 'local' {
+  return (browser.storage as unknown as { session?: unknown }).session ? 'session' : 'local';
+}

@@ -110,6 +110,9 @@ export class FakePlatform implements Platform {
     return db;
   }
 
+  /** Every write to session storage in order, as `storage.onChanged` reports them to the pages (undefined: removed). */
+  sessionWrites: { key: string; value: unknown }[] = [];
+
   session = {
     get: async <T>(key: string): Promise<T | undefined> => {
       const v = this.sessionMap.get(key);
@@ -117,11 +120,17 @@ export class FakePlatform implements Platform {
     },
     set: async (key: string, value: unknown): Promise<void> => {
       this.sessionMap.set(key, JSON.stringify(value));
+      this.sessionWrites.push({ key, value: JSON.parse(JSON.stringify(value)) });
     },
     remove: async (key: string): Promise<void> => {
-      this.sessionMap.delete(key);
+      if (this.sessionMap.delete(key)) this.sessionWrites.push({ key, value: undefined });
     },
   };
+
+  /** The tab states written for a tab, in order (what an open popup is told). */
+  statesPushed(tabId: number): TabState[] {
+    return this.sessionWrites.filter((w) => w.key === `tab:${tabId}`).map((w) => (w.value ?? { state: 'idle', url: null }) as TabState);
+  }
 
   async setBadge(tabId: number, badge: Badge): Promise<void> {
     const list = this.badges.get(tabId) ?? [];
