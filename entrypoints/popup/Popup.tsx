@@ -1,15 +1,18 @@
-// The reader's cross-reference view: states (not coverage, working, results, empty, error), the
-// paragraph-by-paragraph results with filters, the overview of the coverage, and the Markdown export.
+// The reader's cross-reference view: states (not coverage, working, results, empty, no sources on,
+// error), the paragraph-by-paragraph results with filters, the overview of the coverage, and the
+// Markdown export. It follows the tab's state as the background pushes it (lib/browser/changes.ts):
+// no polling; results computed before the sources changed are re-checked by the background, and say
+// so with a one-click re-check until then.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { send, t, browser } from '../../lib/browser/adapter';
-import type { TabState } from '../../lib/messages';
+import { onSourcesChanged, onTabStateChanged } from '../../lib/browser/changes';
+import { WORKING_TIMEOUT_MS, type TabState } from '../../lib/messages';
 import type { Match, XrefReport } from '../../lib/core/report';
 import type { Overview } from '../../lib/match/overview';
 import { groupParagraphs, isEmpty, outletsOf, summarize, toMarkdown, type StanceFilter } from '../../lib/view/report-view';
 import { safeHttpUrl } from '../../lib/core/safe-url';
 
-type ViewState = 'not-coverage' | 'working' | 'results' | 'empty' | 'error';
-const POLL_MS = 200;
+type ViewState = 'not-coverage' | 'working' | 'results' | 'empty' | 'no-sources' | 'error';
 
 function viewStateOf(s: TabState | null): ViewState {
   if (!s || s.state === 'idle' || s.state === 'working') return 'working';
@@ -48,7 +51,7 @@ function MatchItem({ m }: { m: Match }) {
 
 function Results({ report, tabId, url }: { report: XrefReport; tabId: number; url: string }) {
   const [stance, setStance] = useState<StanceFilter>('all');
-  const [outlet, setOutlet] = useState('all');
+  const [chosenOutlet, setOutlet] = useState('all');
   const [showRelated, setShowRelated] = useState(true);
   const [copyNote, setCopyNote] = useState('');
   useEffect(() => {
@@ -58,6 +61,8 @@ function Results({ report, tabId, url }: { report: XrefReport; tabId: number; ur
   }, []);
   const summary = summarize(report);
   const outlets = outletsOf(report);
+  // An outlet chosen before a re-check that no longer lists it (switched off meanwhile): show all.
+  const outlet = outlets.some((o) => o.id === chosenOutlet) ? chosenOutlet : 'all';
   const groups = useMemo(() => groupParagraphs(report, { stance, outlet, showRelated }), [report, stance, outlet, showRelated]);
   const showInPage = async (index: number) => {
     await send('tab:show', { tabId, paragraph: index }).catch(() => undefined);
@@ -228,101 +233,214 @@ function OverviewTable() {
   );
 }
 
+type PanelId = 'paragraphs' | 'overview';
+const PANELS: PanelId[] = ['paragraphs', 'overview'];
+const PANEL_LABEL: Record<PanelId, string> = { paragraphs: 'tabParagraphs', overview: 'tabOverview' };
+
+/** The tab list: one tab stop (the selected tab); Left/Right move between tabs (mirrored right to left), Home/End to the ends. */
+function TabList({ selected, onSelect }: { selected: PanelId; onSelect: (id: PanelId) => void }) {
+  const buttons = useRef<Partial<Record<PanelId, HTMLButtonElement | null>>>({});
+  const onKeyDown = (e: KeyboardEvent) => {
+    const at = PANELS.indexOf(selected);
+    const rtl = getComputedStyle(e.currentTarget as Element).direction === 'rtl';
+    const step = e.key === 'ArrowRight' ? (rtl ? -1 : 1) : e.key === 'ArrowLeft' ? (rtl ? 1 : -1) : 0;
+    const next = step ? (at + step + PANELS.length) % PANELS.length : e.key === 'Home' ? 0 : e.key === 'End' ? PANELS.length - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    const id = PANELS[next]!;
+    onSelect(id);
+    buttons.current[id]?.focus();
+  };
+  return (
+    <div class="tabs" role="tablist" aria-label={t('tabsLabel')} onKeyDown={onKeyDown}>
+      {PANELS.map((id) => (
+        <button
+          role="tab"
+          type="button"
+          id={`tab-${id}`}
+          aria-controls={`panel-${id}`}
+          aria-selected={selected === id}
+          tabIndex={selected === id ? 0 : -1}
+          ref={(el) => {
+            buttons.current[id] = el;
+          }}
+          onClick={() => onSelect(id)}
+        >
+          {t(PANEL_LABEL[id])}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Every source is switched off: say so, and open the options page where they are switched on. */
+function NoSources() {
+  return (
+    <div class="state-box" data-testid="no-sources">
+      <p>{t('stateNoSources')}</p>
+      <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage()}>
+        {t('openOptionsToEnable')}
+      </button>
+    </div>
+  );
+}
+
 export function Popup({ tabId }: { tabId: number | null }) {
   const [state, setState] = useState<TabState | null>(null);
-  const [tab, setTab] = useState<'paragraphs' | 'overview'>('paragraphs');
-  const started = useRef(false);
+  const [panel, setPanel] = useState<PanelId>('paragraphs');
+  const [sources, setSources] = useState<{ total: number; enabled: number } | null>(null);
+  // Bumped by each change to the sources: the overview is read again.
+  const [sourcesRev, setSourcesRev] = useState(0);
+  // Change events seen so far: a reply to a request sent before the latest event is older than it.
+  const events = useRef(0);
 
-  const poll = async (id: number) => {
-    for (;;) {
-      const s = await send('tab:get', { tabId: id });
-      setState(s);
-      if (s.state !== 'working') return;
-      await new Promise((r) => setTimeout(r, POLL_MS));
-    }
-  };
+  const fail = (e: unknown) => setState({ state: 'error', url: null, error: { code: 'internal', message: (e as Error).message } });
   const check = async (id: number, force: boolean) => {
     setState({ state: 'working', url: '', title: '', since: Date.now() });
+    const seen = events.current;
     try {
-      await send('tab:check', { tabId: id, force });
-      await poll(id);
+      const s = await send('tab:check', { tabId: id, force });
+      if (events.current === seen) setState(s);
     } catch (e) {
-      setState({ state: 'error', url: null, error: { code: 'internal', message: (e as Error).message } });
+      fail(e);
     }
   };
+  /** Reads the tab's state; a tab nothing has checked yet is checked now. */
+  const load = async (id: number) => {
+    const seen = events.current;
+    try {
+      const s = await send('tab:get', { tabId: id });
+      if (events.current !== seen) return;
+      if (s.state === 'idle') await check(id, false);
+      else setState(s);
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const readSources = () =>
+    void send('sources:status', {})
+      .then(setSources)
+      .catch(() => undefined);
+
   useEffect(() => {
-    if (tabId === null || started.current) return;
-    started.current = true;
-    void (async () => {
-      try {
-        const s = await send('tab:get', { tabId });
-        if (s.state === 'idle') await check(tabId, false);
-        else if (s.state === 'working') {
-          setState(s);
-          await poll(tabId);
-        } else setState(s);
-      } catch (e) {
-        setState({ state: 'error', url: null, error: { code: 'internal', message: (e as Error).message } });
-      }
-    })();
+    if (tabId === null) return;
+    const offTab = onTabStateChanged(tabId, (s) => {
+      events.current++;
+      // Idle: the background forgot the tab (it navigated); read it again as on opening.
+      if (s.state === 'idle') void load(tabId);
+      else setState(s);
+    });
+    const offSources = onSourcesChanged(() => {
+      readSources();
+      setSourcesRev((r) => r + 1);
+    });
+    void load(tabId);
+    readSources();
+    return () => {
+      offTab();
+      offSources();
+    };
   }, [tabId]);
 
-  const view = tabId === null ? 'error' : viewStateOf(state);
+  // A check the background never finished (its worker was stopped) is reported as interrupted once
+  // it is too old: ask once, when that time comes.
+  useEffect(() => {
+    if (tabId === null || state?.state !== 'working') return;
+    const timer = setTimeout(
+      () => {
+        const seen = events.current;
+        void send('tab:get', { tabId })
+          .then((s) => events.current === seen && setState(s))
+          .catch(() => undefined);
+      },
+      Math.max(0, state.since + WORKING_TIMEOUT_MS - Date.now()) + 1000,
+    );
+    return () => clearTimeout(timer);
+  }, [tabId, state]);
+
+  const base = tabId === null ? 'error' : viewStateOf(state);
+  const noSources = sources?.enabled === 0;
+  const view: ViewState = noSources && (base === 'results' || base === 'empty') ? 'no-sources' : base;
+  const results = state?.state === 'results' ? state : null;
+  const recheck = () => tabId !== null && void check(tabId, results?.forced === true);
+  const announce =
+    view === 'working'
+      ? t('stateWorking')
+      : view === 'empty'
+        ? t('stateEmpty')
+        : view === 'no-sources'
+          ? t('stateNoSources')
+          : view === 'not-coverage'
+            ? t('stateNotCoverage')
+            : results?.stale
+              ? t('staleNotice')
+              : '';
   return (
     <main class="popup" data-state={view} aria-busy={view === 'working'}>
       <header>
         <h1>{t('popupTitle')}</h1>
-        <nav class="tabs" role="tablist">
-          <button role="tab" type="button" aria-selected={tab === 'paragraphs'} onClick={() => setTab('paragraphs')}>
-            {t('tabParagraphs')}
-          </button>
-          <button role="tab" type="button" aria-selected={tab === 'overview'} onClick={() => setTab('overview')}>
-            {t('tabOverview')}
-          </button>
-        </nav>
+        <TabList selected={panel} onSelect={setPanel} />
       </header>
-      {tab === 'overview' ? (
-        <OverviewTable />
-      ) : (
-        <section aria-live="polite">
-          {view === 'working' && (
-            <p class="working-text">
-              <span class="spinner" aria-hidden="true"></span>
-              {t('stateWorking')}
-            </p>
-          )}
-          {view === 'not-coverage' && (
-            <div class="state-box">
-              <p>{t('stateNotCoverage')}</p>
-              {state?.state === 'not-coverage' && <p class="detail">{state.coverage.reason}</p>}
-              <button type="button" class="primary" onClick={() => tabId !== null && void check(tabId, true)}>
-                {t('checkAnyway')}
-              </button>
-            </div>
-          )}
-          {view === 'empty' && (
-            <div class="state-box">
-              <p>{t('stateEmpty')}</p>
-            </div>
-          )}
-          {view === 'error' && (
-            <div class="state-box error-box" role="alert">
-              <p>
-                <strong>{t('stateError')}</strong>
+      <p class="visually-hidden" role="status">
+        {announce}
+      </p>
+      <section role="tabpanel" id="panel-paragraphs" aria-labelledby="tab-paragraphs" tabIndex={0} hidden={panel !== 'paragraphs'}>
+        {panel === 'paragraphs' && (
+          <>
+            {results?.forced && (view === 'results' || view === 'empty') && (
+              <p class="note forced-note" data-testid="forced-note">
+                <strong>{t('forcedLabel')}</strong> {t('forcedNotice')}
               </p>
-              <p>{state?.state === 'error' ? state.error.message : t('errorCannotScript')}</p>
-              {tabId !== null && (
-                <button type="button" onClick={() => void check(tabId, true)}>
-                  {t('retry')}
+            )}
+            {results?.stale && view !== 'working' && view !== 'no-sources' && (
+              <p class="note stale-note" data-testid="stale-note">
+                <span>{t('staleNotice')}</span>{' '}
+                <button type="button" onClick={recheck}>
+                  {t('recheck')}
                 </button>
-              )}
-            </div>
-          )}
-          {view === 'results' && state?.state === 'results' && tabId !== null && (
-            <Results report={state.report} tabId={tabId} url={state.url} />
-          )}
-        </section>
-      )}
+              </p>
+            )}
+            {view === 'working' && (
+              <p class="working-text">
+                <span class="spinner" aria-hidden="true"></span>
+                {t('stateWorking')}
+              </p>
+            )}
+            {view === 'not-coverage' && (
+              <div class="state-box">
+                <p>{t('stateNotCoverage')}</p>
+                {state?.state === 'not-coverage' && <p class="detail">{state.coverage.reason}</p>}
+                <button type="button" class="primary" onClick={() => tabId !== null && void check(tabId, true)}>
+                  {t('checkAnyway')}
+                </button>
+              </div>
+            )}
+            {view === 'no-sources' && <NoSources />}
+            {view === 'empty' && (
+              <div class="state-box">
+                <p>{t('stateEmpty')}</p>
+              </div>
+            )}
+            {view === 'error' && (
+              <div class="state-box error-box" role="alert">
+                <p>
+                  <strong>{t('stateError')}</strong>
+                </p>
+                <p>{state?.state === 'error' ? state.error.message : t('errorCannotScript')}</p>
+                {tabId !== null && (
+                  <button type="button" onClick={() => void check(tabId, true)}>
+                    {t('retry')}
+                  </button>
+                )}
+              </div>
+            )}
+            {view === 'results' && results && tabId !== null && <Results report={results.report} tabId={tabId} url={results.url} />}
+          </>
+        )}
+      </section>
+      <section role="tabpanel" id="panel-overview" aria-labelledby="tab-overview" tabIndex={0} hidden={panel !== 'overview'}>
+        {panel === 'overview' && (noSources ? <NoSources /> : <OverviewTable key={sourcesRev} />)}
+      </section>
       <footer>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
           {t('openOptions')}

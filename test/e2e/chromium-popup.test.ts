@@ -1,7 +1,9 @@
 // The popup in Debian's Chromium with the built extension, opened as the toolbar would for a tab
 // (chrome-extension://<id>/popup.html?tab=<id>): every state reached for real, results equal to the
 // Node pipeline's (`npm run xref -- --json`), accessibility (axe-core, light and dark), keyboard
-// use, filters, a narrow width, and "Show in page".
+// use, filters, a narrow width, and "Show in page"; the forced-check label, the tab list's arrow keys,
+// and change events: switching an outlet off updates an open popup without reloading anything, stale
+// results offer a re-check, and with every source off the popup says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
@@ -113,6 +115,18 @@ async function axeViolations(page: Page): Promise<{ id: string; impact: string |
   });
 }
 
+/** axe-core's violations on a popup in the light and the dark scheme. */
+async function axeBoth(page: Page): Promise<Record<'light' | 'dark', { id: string; impact: string | null; nodes: string[] }[]>> {
+  const out = { light: [], dark: [] } as Record<'light' | 'dark', { id: string; impact: string | null; nodes: string[] }[]>;
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(100);
+    out[scheme] = await axeViolations(page);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return out;
+}
+
 describe('Chromium: popup', () => {
   it('shows results on a coverage page, with paragraph groups and statements carrying stance and source', async () => {
     const popup = await resultsPopup();
@@ -149,7 +163,16 @@ describe('Chromium: popup', () => {
     const states = await statesOf(popup);
     expect(states.slice(states.indexOf('not-coverage'))).toEqual(['not-coverage', 'working', expected]);
     expect((await storedTabState(s.worker, tabId))?.state).toBe('results');
+    // Labelled at the top as a check the reader asked for, on a page that is not coverage.
+    const note = popup.locator('[data-testid="forced-note"]');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toContain('Checked on request.');
+    expect(await note.textContent()).toContain('does not look like coverage');
+    const noteTop = await note.evaluate((e) => e.getBoundingClientRect().top);
+    const first = popup.locator(expected === 'results' ? '[data-testid="summary"]' : '.state-box').first();
+    expect(noteTop).toBeLessThan(await first.evaluate((e) => e.getBoundingClientRect().top));
     await screenshot(popup, 'popup-forced');
+    expect(await axeBoth(popup)).toEqual({ light: [], dark: [] });
     await popup.close();
     await page.close();
   });
@@ -247,7 +270,10 @@ describe('Chromium: popup', () => {
     const expected = await popup.evaluate(() => {
       const all = Array.from(document.querySelectorAll('*'));
       return Array.from(
-        document.querySelectorAll<HTMLElement>('[role="tab"], .filters select, .filters button, button.show, a.source-link'),
+        // One stop for the tab list: the selected tab (the arrow keys move between tabs).
+        document.querySelectorAll<HTMLElement>(
+          '[role="tab"][aria-selected="true"], .filters select, .filters button, button.show, a.source-link',
+        ),
       )
         .filter((e) => e.checkVisibility())
         .map((e) => `${all.indexOf(e)} ${e.tagName} ${(e.textContent ?? '').trim().slice(0, 30)}`);
@@ -351,7 +377,10 @@ describe('Chromium: popup', () => {
     const where = () =>
       page.evaluate((t) => {
         const norm = (x: string) => x.replace(/\s+/g, ' ').trim();
-        const el = Array.from(document.querySelectorAll('p, li, blockquote')).find((e) => norm(e.textContent ?? '') === t);
+        // The innermost block with exactly the paragraph's text (extraction also keeps text blocks that are not <p>).
+        const el = Array.from(document.querySelectorAll('p, li, blockquote, div, section'))
+          .reverse()
+          .find((e) => norm(e.textContent ?? '') === t);
         if (!el) return null;
         const r = el.getBoundingClientRect();
         return { scrollY: window.scrollY, top: r.top, bottom: r.bottom, inView: r.top >= 0 && r.bottom <= window.innerHeight };
@@ -373,5 +402,184 @@ describe('Chromium: popup', () => {
     await screenshot(page, 'popup-show-in-page');
     if (!popup.isClosed()) await popup.close();
     await page.close();
+  });
+});
+
+describe('Chromium: popup tabs and change events', () => {
+  it('the tab list: one tab stop, Left/Right/Home/End move the selection and the focus, each panel labelled by its tab', async () => {
+    const popup = await resultsPopup();
+    const tabs = popup.getByRole('tab');
+    expect(await tabs.count()).toBe(2);
+    const [paragraphs, overview] = [popup.getByRole('tab', { name: 'Paragraphs' }), popup.getByRole('tab', { name: 'Overview' })];
+    const state = () =>
+      popup.evaluate(() => ({
+        selected: Array.from(document.querySelectorAll('[role="tab"]')).map((t) => `${t.textContent}:${t.getAttribute('aria-selected')}`),
+        tabindex: Array.from(document.querySelectorAll<HTMLElement>('[role="tab"]')).map((t) => t.tabIndex),
+        focused: document.activeElement?.textContent ?? '',
+        visiblePanel: Array.from(document.querySelectorAll<HTMLElement>('[role="tabpanel"]'))
+          .filter((p) => !p.hidden)
+          .map((p) => `${p.id}<${document.getElementById(p.getAttribute('aria-labelledby') ?? '')?.textContent}`),
+      }));
+    expect(await popup.locator('[role="tablist"]').getAttribute('aria-label')).toBe('Views');
+    expect(await paragraphs.getAttribute('aria-controls')).toBe('panel-paragraphs');
+    expect(await overview.getAttribute('aria-controls')).toBe('panel-overview');
+    expect(await state()).toMatchObject({
+      selected: ['Paragraphs:true', 'Overview:false'],
+      tabindex: [0, -1],
+      visiblePanel: ['panel-paragraphs<Paragraphs'],
+    });
+
+    await paragraphs.focus();
+    await popup.keyboard.press('ArrowRight');
+    await popup.waitForSelector('[data-testid="overview"]');
+    expect(await state()).toEqual({
+      selected: ['Paragraphs:false', 'Overview:true'],
+      tabindex: [-1, 0],
+      focused: 'Overview',
+      visiblePanel: ['panel-overview<Overview'],
+    });
+    await popup.keyboard.press('ArrowRight'); // wraps round
+    expect(await state()).toMatchObject({ selected: ['Paragraphs:true', 'Overview:false'], focused: 'Paragraphs' });
+    await popup.keyboard.press('ArrowLeft'); // wraps the other way
+    expect(await state()).toMatchObject({ selected: ['Paragraphs:false', 'Overview:true'], focused: 'Overview' });
+    await popup.keyboard.press('Home');
+    expect(await state()).toMatchObject({ selected: ['Paragraphs:true', 'Overview:false'], focused: 'Paragraphs', tabindex: [0, -1] });
+    await popup.keyboard.press('End');
+    expect(await state()).toMatchObject({ selected: ['Paragraphs:false', 'Overview:true'], focused: 'Overview', tabindex: [-1, 0] });
+    // Tab leaves the tab list for the panel (the unselected tab is not a stop); Shift+Tab comes back to the selected tab.
+    await popup.keyboard.press('Tab');
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('panel-overview');
+    await popup.keyboard.press('Shift+Tab');
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Overview');
+    await popup.close();
+  });
+
+  it('switching an outlet off updates an open popup and badge without reloading the popup or the page; on again, it is back', async () => {
+    const { page, tabId } = await openInNewTab(s, coverage.url);
+    await waitForNumericBadge(s.worker, tabId);
+    const popup = await openRecordingPopup(tabId);
+    await popup.waitForSelector('main[data-state="results"] li.group');
+    const listed = await popup
+      .locator('li.match[data-stance="corroborates"], li.match[data-stance="conflicts"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-source')!));
+    // The outlet with the most listed statements.
+    const counts = new Map<string, number>();
+    for (const id of listed) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const victim = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    expect(await popup.locator(`li.match[data-source="${victim}"]`).count()).toBeGreaterThan(0);
+    // Marks that a reload would wipe.
+    await popup.evaluate(() => ((window as unknown as { __kept: boolean }).__kept = true));
+    await page.evaluate(() => ((window as unknown as { __kept: boolean }).__kept = true));
+    const kept = async (p: Page) => p.evaluate(() => (window as unknown as { __kept?: boolean }).__kept === true);
+
+    // What the options page's switch sends.
+    await request(ext, 'source:update', { id: victim, enabled: false });
+    try {
+      await waitFor(
+        async () => {
+          const st = (await storedTabState(s.worker, tabId)) as { state: string; stale?: boolean } | undefined;
+          const shown = await popup.locator(`li.match[data-source="${victim}"]`).count();
+          const groups = await popup.locator('main[data-state="results"] li.group').count();
+          return st?.state === 'results' && !st.stale && shown === 0 && groups > 0;
+        },
+        'the popup to drop the switched-off outlet',
+        20_000,
+      );
+      expect(await kept(popup)).toBe(true);
+      expect(await kept(page)).toBe(true);
+      expect(await popup.locator('[data-testid="stale-note"]').count()).toBe(0);
+      const outlets = await popup
+        .locator('.filters select')
+        .nth(1)
+        .locator('option')
+        .evaluateAll((o) => o.map((x) => x.getAttribute('value')));
+      expect(outlets).not.toContain(victim);
+      // The tab was re-checked, not just re-drawn: the popup went through "working" and the badge follows the new results.
+      const states = await statesOf(popup);
+      expect(states.slice(-2)).toEqual(['working', 'results']);
+      const stored = (await storedTabState(s.worker, tabId)) as unknown as {
+        report: { paragraphs: { matches: { stance: string; sourceId: string }[] }[] };
+      };
+      expect(stored.report.paragraphs.flatMap((p) => p.matches).some((m) => m.sourceId === victim)).toBe(false);
+      const matched = stored.report.paragraphs.filter((p) => p.matches.some((m) => m.stance !== 'related')).length;
+      expect(await waitFor(async () => ((await badgeText(s.worker, tabId)) === String(matched) ? 'ok' : ''), 'badge')).toBe('ok');
+      await screenshot(popup, 'popup-after-disabling');
+    } finally {
+      await request(ext, 'source:update', { id: victim, enabled: true });
+    }
+    await waitFor(
+      async () => (await popup.locator(`li.match[data-source="${victim}"]`).count()) > 0,
+      'the outlet back in the popup',
+      20_000,
+    );
+    expect(await kept(popup)).toBe(true);
+    expect(await kept(page)).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+
+  it('results older than the sources say so with a one-click re-check', async () => {
+    const { page, tabId } = await openInNewTab(s, coverage.url);
+    await waitForNumericBadge(s.worker, tabId);
+    const popup = await openRecordingPopup(tabId);
+    await popup.waitForSelector('main[data-state="results"] li.group');
+    // As the background leaves them when a re-check could not run.
+    await s.worker.evaluate(async (id) => {
+      const key = `tab:${id}`;
+      const st = (await chrome.storage.session.get(key))[key] as object;
+      await chrome.storage.session.set({ [key]: { ...st, stale: true } });
+    }, tabId);
+    const note = popup.locator('[data-testid="stale-note"]');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('Your sources changed since this check.');
+    expect(await popup.locator('[role="status"]').first().textContent()).toBe('Your sources changed since this check.');
+    await shots(popup, 'popup-stale');
+    expect(await axeBoth(popup)).toEqual({ light: [], dark: [] });
+    await note.getByRole('button', { name: 'Re-check' }).click();
+    await waitFor(
+      async () => {
+        const st = (await storedTabState(s.worker, tabId)) as { state: string; stale?: boolean } | undefined;
+        return st?.state === 'results' && !st.stale && (await note.count()) === 0;
+      },
+      'fresh results',
+      20_000,
+    );
+    const states = await statesOf(popup);
+    expect(states.slice(-2)).toEqual(['working', 'results']);
+    await popup.close();
+    await page.close();
+  });
+
+  it('with every source switched off the popup says so and opens the options page, in both tabs', async () => {
+    const popup = await resultsPopup();
+    const { sources } = await request<{ sources: { id: string; enabled: boolean }[] }>(ext, 'sources:list', {});
+    const on = sources.filter((x) => x.enabled).map((x) => x.id);
+    try {
+      for (const id of on) await request(ext, 'source:update', { id, enabled: false });
+      await popup.waitForSelector('main[data-state="no-sources"]', { timeout: 20_000 });
+      const box = popup.locator('[data-testid="no-sources"]');
+      expect(await box.textContent()).toContain('Every source is switched off');
+      expect(await popup.locator('li.match').count()).toBe(0);
+      await shots(popup, 'popup-no-sources');
+      await popup.emulateMedia({ colorScheme: 'dark' });
+      await screenshot(popup, 'popup-no-sources-dark');
+      expect(await axeBoth(popup)).toEqual({ light: [], dark: [] });
+      // The overview says the same instead of an empty table.
+      await popup.getByRole('tab', { name: 'Overview' }).click();
+      expect(await popup.locator('#panel-overview [data-testid="no-sources"]').isVisible()).toBe(true);
+      expect(await popup.locator('[data-testid="overview"]').count()).toBe(0);
+      await popup.getByRole('tab', { name: 'Paragraphs' }).click();
+      // "Choose sources" opens the extension's options page.
+      const opened = s.context.waitForEvent('page', { timeout: 10_000 });
+      await box.getByRole('button', { name: 'Choose sources' }).click();
+      const options = await opened;
+      await options.waitForLoadState('domcontentloaded').catch(() => undefined);
+      expect(options.url()).toMatch(new RegExp(`chrome-extension://${s.extensionId}/options\\.html|options=${s.extensionId}`));
+      await options.close();
+    } finally {
+      for (const id of on) await request(ext, 'source:update', { id, enabled: true });
+    }
+    await popup.waitForSelector('main[data-state="results"] li.match', { timeout: 20_000 });
+    await popup.close();
   });
 });
