@@ -3,6 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send, t, browser } from '../../lib/browser/adapter';
 import { MAX_TEXT_CHARS } from '../../lib/core/user-input';
+import { onTabStateChanged } from '../../lib/browser/changes';
+import { WORKING_TIMEOUT_MS } from '../../lib/messages';
 import { count, Feedback, number, quoted, useFeedback } from './feedback';
 
 interface OpenTab {
@@ -39,6 +41,25 @@ function useOpenTabs(): OpenTab[] {
     };
   }, []);
   return tabs;
+}
+
+/** Resolves when the background has finished checking the tab (its state event), or after `WORKING_TIMEOUT_MS`. */
+function checked(tabId: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stop();
+      clearTimeout(timer);
+      resolve();
+    };
+    const stop = onTabStateChanged(tabId, (st) => {
+      if (st.state !== 'working') done();
+    });
+    const timer = setTimeout(done, WORKING_TIMEOUT_MS);
+    // The check may have ended before the listener was added.
+    void send('tab:get', { tabId })
+      .then((st) => st.state !== 'working' && done())
+      .catch(done);
+  });
 }
 
 export function AddSource({ reload }: { reload: () => Promise<void> }) {
@@ -81,12 +102,8 @@ export function AddSource({ reload }: { reload: () => Promise<void> }) {
       'add-tab',
       async () => {
         const id = Number(tabId);
-        await send('tab:check', { tabId: id, force: true });
-        for (let i = 0; i < 50; i++) {
-          const st = await send('tab:get', { tabId: id });
-          if (st.state !== 'working') break;
-          await new Promise((r) => setTimeout(r, 200));
-        }
+        const first = await send('tab:check', { tabId: id, force: true });
+        if (first.state === 'working') await checked(id);
         const r = await send('source:add-tab', { tabId: id, name: tabName || undefined });
         setTabId('');
         setTabName('');

@@ -7,6 +7,7 @@ import { send, t } from '../../lib/browser/adapter';
 import type { ArticleView, Settings, SourceView } from '../../lib/core/sources';
 import { MAX_IMPORT_CHARS, MAX_IMPORT_SOURCES, type ExportFile } from '../../lib/store/export-format';
 import { MAX_TEXT_CHARS } from '../../lib/core/user-input';
+import { onSourcesChanged } from '../../lib/browser/changes';
 import { count, Feedback, FeedbackProvider, megabytes, messageOf, number, quoted, useFeedback, type Outcome } from './feedback';
 import { RemovedCard, SourceCard, type Removed } from './SourceCard';
 import { AddSource } from './AddSource';
@@ -154,6 +155,8 @@ function Page() {
   const reload = async () => setData(await send('sources:list', {}));
   useEffect(() => {
     void load();
+    // A change made elsewhere (the popup, another options tab, the background's rebuild) shows up here too.
+    return onSourcesChanged(() => void reload().catch(() => undefined));
   }, []);
   return (
     <main class="options" data-state={data ? 'ready' : loadError ? 'error' : 'loading'}>

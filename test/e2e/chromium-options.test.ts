@@ -408,6 +408,41 @@ describe('Chromium: options page', () => {
     expect(await importAlert.count()).toBe(0);
   });
 
+  it('adds an open tab as a source: the tab list follows tabs opened later; a change made elsewhere shows up without reloading', async () => {
+    const url = `${server.url}/corpus/moscow-times.html?add-tab`;
+    const page = await s.context.newPage();
+    await page.goto(url);
+    const tabId = await tabIdOf(s.worker, url);
+    const select = options.locator('form.add-tab select');
+    await waitFor(async () => (await select.locator(`option[value="${tabId}"]`).count()) === 1, 'the new tab in the list');
+    await select.selectOption(String(tabId));
+    await options.locator('form.add-tab input').fill('Tab Notes');
+    await options.locator('form.add-tab button[type="submit"]').click();
+    const status = options.locator('[data-feedback="add-tab"] [role="status"]');
+    await waitFor(async () => ((await status.textContent()) ?? '').startsWith('Added'), 'the tab added', 30_000);
+    const added = (await listed()).sources.find((x) => x.name === 'Tab Notes')!;
+    expect(added.statements).toBeGreaterThan(0);
+    expect(await status.textContent()).toBe(`Added “Tab Notes”: ${added.statements} statement${added.statements === 1 ? '' : 's'}`);
+    await inViewBeside(options, status, options.locator('form.add-tab button[type="submit"]'), 10);
+    expect(await options.locator(`[data-source="${added.id}"]`).count()).toBe(1);
+    await page.close();
+    await waitFor(async () => (await select.locator(`option[value="${tabId}"]`).count()) === 0, 'the closed tab gone from the list');
+
+    // Changes sent from another extension page (as the popup would) reach this page through the background's change events.
+    const other = await s.context.newPage();
+    await other.goto(`chrome-extension://${s.extensionId}/popup.html`);
+    await reply(other, 'source:remove', { id: added.id });
+    await waitFor(async () => (await options.locator(`[data-source="${added.id}"]`).count()) === 0, 'the removal shown');
+    await reply(other, 'source:update', { id: 'arab-news', name: 'Arab News, renamed elsewhere' });
+    await waitFor(
+      async () => (await options.locator('[data-source="arab-news"] h3').textContent()) === 'Arab News, renamed elsewhere',
+      'the rename shown',
+    );
+    await reply(other, 'source:update', { id: 'arab-news', name: '' });
+    await waitFor(async () => (await options.locator('[data-source="arab-news"] h3').textContent()) === 'Arab News', 'the name back');
+    await other.close();
+  });
+
   it('passes axe-core in light and dark, with messages, Undo and the site list shown', async () => {
     const found: Record<string, { id: string; impact: string | null; nodes: string[] }[]> = {};
     await options.locator('[data-source="post-truth"] input[type="checkbox"]').uncheck();
