@@ -5,6 +5,7 @@
 export function openingText(doc: Document, max = 3000): string {
   let out = '';
   const ps = doc.getElementsByTagName('p');
-  for (let i = 0; i < ps.length && out.length < max; i++) out += `${ps[i]!.textContent ?? ''}\n`;
+  // Each paragraph cut to what is still wanted: a page may hold megabytes in one <p>.
+  for (let i = 0; i < ps.length && out.length < max; i++) out += `${(ps[i]!.textContent ?? '').slice(0, max - out.length)}\n`;
   return out;
 }

@@ -17,6 +17,9 @@ export interface ExtractorHost {
 
 const RETRY_MS = 400;
 
+/** Resolves in a later task of the page's event loop. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export class ExtractorController {
   private markers: Markers;
   private elements: (Element | null)[] = [];
@@ -35,8 +38,13 @@ export class ExtractorController {
 
   /** Extracts, matches and marks; returns the report (null when disposed meanwhile). */
   async run(force: boolean): Promise<XrefReport | null> {
+    // Each step in a task of its own (the script's own evaluation, the gate, the extraction), so the
+    // page's main thread is never held by two of them at once.
+    await nextTask();
     const url = this.doc.location?.href ?? '';
     const verdict = scoreCoverage(this.sig, pageSignals(this.doc, url));
+    await nextTask();
+    if (this.disposed) return null;
     const article = extractArticle(this.doc, { live: true });
     this.elements = article.elements;
     const data = { url, title: article.title || this.doc.title, paragraphs: article.paragraphs, verdict, force };
