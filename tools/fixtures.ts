@@ -140,3 +140,23 @@ export function realHash(half: Half): string {
   for (const f of realFiles(half)) h.update(f.replace(/^.*\//, '')).update('\0').update(readFileSync(f)).update('\0');
   return h.digest('hex');
 }
+
+export const EXTRACT_DIR = join(ROOT, 'test/fixtures/extract');
+
+/** A real page layout of the extraction suite (test/fixtures/extract/<name>/, see the README there). */
+export interface ExtractFixture {
+  name: string;
+  html: string;
+  expected: { title: string | null; source: string; kind: string; paragraphs: string[]; notes?: string };
+}
+
+export function loadExtractFixtures(): ExtractFixture[] {
+  return readdirSync(EXTRACT_DIR)
+    .filter((d) => existsSync(join(EXTRACT_DIR, d, 'page.html')))
+    .sort()
+    .map((name) => ({
+      name,
+      html: readFileSync(join(EXTRACT_DIR, name, 'page.html'), 'utf8'),
+      expected: JSON.parse(readFileSync(join(EXTRACT_DIR, name, 'expected.json'), 'utf8')),
+    }));
+}

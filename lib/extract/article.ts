@@ -55,35 +55,56 @@ function wordCount(text: string): number {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
-/** A block too short to be a paragraph: under 30 characters, unless it is a list item or a finished sentence of three words. */
+/** A block too short to be a paragraph: under 30 characters, unless it is a list item, code or a finished sentence of two words or more. */
 function fragment(text: string, tag: string): boolean {
   if (text.length >= MIN_CHARS) return false;
   if (text.length < 12) return true;
-  if (tag === 'li') return false;
-  return !(/[.!?\u201d"]$/.test(text) && wordCount(text) >= 3);
+  if (tag === 'li' || tag === 'pre') return false;
+  return !(/[.!?\u201d"]$/.test(text) && !/(?:\.\.\.|\u2026)$/.test(text) && wordCount(text) >= 2);
 }
 
-function candidates(root: Element, title: string): Candidate[] {
+/** True when some run of six words of `text` also stands in `article` outside `text` itself. */
+function repeatedElsewhere(text: string, article: string): boolean {
+  const own = text.toLowerCase();
+  const rest = article.replace(own, ' ');
+  const w = own.split(' ');
+  for (let i = 0; i + 6 <= w.length; i++) if (rest.includes(w.slice(i, i + 6).join(' '))) return true;
+  return false;
+}
+
+/**
+ * The text blocks of `root` with why each is dropped. `original` maps a text node of `root` to the
+ * same text node in the page as served, where the evidence is read: Readability rewrites the tree it
+ * returns (a <div> becomes a <p>, and a DOM may drop its class on the way), the page keeps every
+ * element's own tag and class. Without it (a node Readability rebuilt) the evidence is read in `root`.
+ */
+function candidates(root: Element, title: string, original: (n: Node) => Node | undefined = () => undefined): Candidate[] {
   const lengths = new TextLengths();
+  const total = lengths.of(root);
+  let articleText: string | undefined;
   const out: Candidate[] = [];
   for (const block of textBlocks(root, MAX_PARAGRAPHS * 4)) {
     const text = collapseWhitespace(block.raw);
     const tag = block.run ? 'p' : block.tag;
     const len = text.replace(/\s+/g, '').length;
+    const orig = block.first ? original(block.first) : undefined;
+    const origEl = orig ? blockOf(orig) : null;
+    const [el, first, stop] = origEl && orig ? [origEl, orig, null] : [block.el, block.first, root];
+    const evidence = (strictOnly: boolean) =>
+      boxEvidence(el, len, total, stop, lengths, strictOnly) ?? (first ? wrapperEvidence(first, el, text, strictOnly) : null);
     let strictDrop: string | null = null;
     if (HEADING.test(block.tag) || HEADING.test(block.el.closest('h1,h2,h3,h4,h5,h6')?.tagName.toLowerCase() ?? '')) strictDrop = 'heading';
     else if (fragment(text, tag)) strictDrop = 'fragment';
-    else
-      strictDrop =
-        boxEvidence(block.el, len, root, lengths, { run: block.run, strictOnly: true }) ??
-        (block.run && block.first ? wrapperEvidence(block.first, block.el, text, true) : null) ??
-        unmistakableBoilerplate(text);
-    const drop =
-      strictDrop ??
-      boxEvidence(block.el, len, root, lengths, { run: block.run }) ??
-      (block.run && block.first ? wrapperEvidence(block.first, block.el, text) : null) ??
-      (block.linkChars >= 0.8 * len ? 'links' : null) ??
-      bodyBoilerplate(text, tag, title);
+    else strictDrop = evidence(true) ?? unmistakableBoilerplate(text);
+    let drop = strictDrop ?? evidence(false) ?? (block.linkChars >= 0.8 * len ? 'links' : null) ?? bodyBoilerplate(text, tag, title);
+    // A pull quote is furniture because it repeats the body; one that says something the body does
+    // not (a quote set large, as blogs do) is text.
+    if (
+      drop &&
+      /pull[\s-]?quote/.test(drop) &&
+      !repeatedElsewhere(text, (articleText ??= collapseWhitespace(root.textContent ?? '').toLowerCase()))
+    )
+      drop = strictDrop = null;
     out.push({ block, text, drop, strictDrop, words: wordCount(text) });
   }
   return out;
@@ -114,21 +135,56 @@ function select(cands: Candidate[]): { kept: Candidate[]; guarded: boolean } {
   return { kept: filtered, guarded: false };
 }
 
-/** Pairs every text node of `clone` with the node at the same place in `doc` (the clone is an exact copy until Readability runs). */
-function pairTextNodes(doc: Node, clone: Node): WeakMap<Node, Node> {
-  const map = new WeakMap<Node, Node>();
-  const stack: [Node | null, Node | null][] = [[doc.firstChild, clone.firstChild]];
+/**
+ * Pairs every text node of `clone` with the node at the same place in `doc` (the clone is an exact
+ * copy until Readability runs).
+ */
+function pairTextNodes(doc: Document, clone: Document): WeakMap<Node, Node> {
+  const pairs = new WeakMap<Node, Node>();
+  // From the root element: a DOM need not link the doctype to it as a sibling (linkedom does not).
+  const stack: [Node | null, Node | null][] = [[doc.documentElement?.firstChild ?? null, clone.documentElement?.firstChild ?? null]];
   while (stack.length) {
     const top = stack.pop()!;
     let [a, b] = top;
     while (a && b) {
-      if (a.nodeType === 3) map.set(b, a);
+      if (a.nodeType === 3) pairs.set(b, a);
       else if (a.firstChild && b.firstChild) stack.push([a.firstChild, b.firstChild]);
       a = a.nextSibling;
       b = b.nextSibling;
     }
   }
-  return map;
+  return pairs;
+}
+
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * The page's own text node for a text node of Readability's output, or undefined: the paired node,
+ * else (for the nodes Readability rebuilds when it reparses its candidate on a retry pass) the
+ * page's only text node with the same words, for texts of 20 characters or more.
+ */
+function originalOf(doc: Document, pairs: WeakMap<Node, Node>): (n: Node) => Node | undefined {
+  let byText: Map<string, Node | null> | null = null;
+  const index = (): Map<string, Node | null> => {
+    const m = new Map<string, Node | null>();
+    const walk = (n: Node): void => {
+      for (let c = n.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === 3) {
+          const key = collapseWhitespace(c.nodeValue ?? '');
+          if (key.length >= 20) m.set(key, m.has(key) ? null : c);
+        } else if (c.nodeType === 1 && !NOT_TEXT.has((c as Element).tagName.toUpperCase())) walk(c);
+      }
+    };
+    if (doc.documentElement) walk(doc.documentElement);
+    return m;
+  };
+  return (n) => {
+    const p = pairs.get(n);
+    if (p) return p;
+    const key = collapseWhitespace(n.nodeValue ?? '');
+    if (key.length < 20) return undefined;
+    return (byText ??= index()).get(key) ?? undefined;
+  };
 }
 
 /** The live block element holding a live text node: its nearest block-level ancestor. */
@@ -138,10 +194,10 @@ function blockOf(node: Node): Element | null {
 }
 
 /** Maps the kept blocks to live elements: through the clone's text nodes, else by text. */
-function locate(doc: Document, kept: Candidate[], pairs: WeakMap<Node, Node> | null): (Element | null)[] {
+function locate(doc: Document, kept: Candidate[], original: (n: Node) => Node | undefined): (Element | null)[] {
   let byKey: Map<string, Element> | null = null;
   return kept.map((c) => {
-    const live = c.block.first && pairs?.get(c.block.first);
+    const live = c.block.first && original(c.block.first);
     if (live) return blockOf(live);
     if (!byKey) {
       byKey = new Map();
@@ -158,13 +214,11 @@ function locate(doc: Document, kept: Candidate[], pairs: WeakMap<Node, Node> | n
 
 /** Every text block Readability's article holds, with why the filter and the guard drop it: for diagnostics (`npm run eval:extract -- --why NAME`). */
 export function extractionTrace(doc: Document): { tag: string; text: string; drop: string | null; strictDrop: string | null }[] {
-  const result = new Readability<Element>(doc.cloneNode(true) as Document, {
-    keepClasses: true,
-    serializer: (n) => n as Element,
-    charThreshold: 300,
-  }).parse();
+  const clone = doc.cloneNode(true) as Document;
+  const original = originalOf(doc, pairTextNodes(doc, clone));
+  const result = new Readability<Element>(clone, { keepClasses: true, serializer: (n) => n as Element, charThreshold: 300 }).parse();
   if (!result?.content) return [];
-  return candidates(result.content, titleOf(doc, null)).map((c) => ({
+  return candidates(result.content, `${titleOf(doc, null)} ${result.title ?? ''} ${doc.title ?? ''}`, original).map((c) => ({
     tag: `${c.block.tag}${c.block.run ? ' run' : ''}${c.block.el.getAttribute('class') ? `.${c.block.el.getAttribute('class')}` : ''}`,
     text: c.text,
     drop: c.drop,
@@ -184,7 +238,7 @@ function titleOf(doc: Document, fallback: string | null | undefined): string {
  */
 export function extractArticle(doc: Document, opts: { live?: boolean } = {}): ExtractedArticle {
   const clone = doc.cloneNode(true) as Document;
-  const pairs = opts.live ? pairTextNodes(doc, clone) : null;
+  const original = originalOf(doc, pairTextNodes(doc, clone));
   const title = titleOf(doc, null);
   let kept: Candidate[] = [];
   let method: ExtractedArticle['method'] = 'readability';
@@ -193,7 +247,7 @@ export function extractArticle(doc: Document, opts: { live?: boolean } = {}): Ex
     const result = new Readability<Element>(clone, { keepClasses: true, serializer: (n) => n as Element, charThreshold: 300 }).parse();
     rTitle = result?.title;
     if (result?.content) {
-      const sel = select(candidates(result.content, `${title} ${rTitle ?? ''} ${doc.title ?? ''}`));
+      const sel = select(candidates(result.content, `${title} ${rTitle ?? ''} ${doc.title ?? ''}`, original));
       kept = sel.kept;
       if (sel.guarded) method = 'readability-guard';
     }
@@ -205,12 +259,16 @@ export function extractArticle(doc: Document, opts: { live?: boolean } = {}): Ex
     // Short or unusual pages: take the document's own text blocks, minus furniture.
     method = 'fallback';
     const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
-    if (root) kept = keep(candidates(root, title), false);
+    if (root)
+      kept = keep(
+        candidates(root, title, (n) => n),
+        false,
+      );
     fromLive = true;
   }
   const texts = kept.map((c) => c.text);
   let elements: (Element | null)[] = texts.map(() => null);
-  if (opts.live) elements = fromLive ? kept.map((c) => c.block.el) : locate(doc, kept, pairs);
+  if (opts.live) elements = fromLive ? kept.map((c) => c.block.el) : locate(doc, kept, original);
   return {
     title: titleOf(doc, rTitle),
     paragraphs: texts.map((text, index) => ({ index, text })),

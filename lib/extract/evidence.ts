@@ -11,6 +11,7 @@ const FURNITURE_TAGS = new Set(['figcaption', 'nav', 'aside', 'footer', 'form', 
 // mark furniture wherever they stand in the name ("article-caption", "sharebar-top").
 const WORDS = new Set([
   'adslot',
+  'attribution',
   'advert',
   'advertisement',
   'advertising',
@@ -128,28 +129,29 @@ export class TextLengths {
 
 /**
  * Why the block in `el` (text of `len` non-space characters) is furniture, from its own tag and class
- * and those of its box, or null. The box is every ancestor below `root` that holds at most a third
- * of the article's text and not much more than the block (3× its text plus 400 characters): a
- * caption's <div>, a related-links list, a byline's header. `strictOnly` keeps to the unmistakable:
- * a <figcaption> box and the block element's own class words for captions, credits, bylines, share,
- * related, newsletter, comment and ad boxes. `run` says the block is a run of text inside `el` (a
- * <div>'s text), whose class then counts only when the <div> is a box.
+ * and those of its box, or null. `el` is the block's own element when it holds nothing but the block
+ * (a <p>, an <li>, a <div> of one run); otherwise, and for every ancestor, it counts only as a box:
+ * an element that holds at most a third of the article's text (`total` characters) and not much more
+ * than the block (3× its text plus 400 characters) — a caption's <div>, a related-links list, a
+ * byline's header — never a wrapper around much of the article. The walk stops at `stop` (the
+ * article root) or at the first element that is no box. `strictOnly` keeps to the unmistakable: a
+ * <figcaption> box and the block element's own class words for captions, bylines, share, related,
+ * newsletter, comment and ad boxes.
  */
 export function boxEvidence(
   el: Element,
   len: number,
-  root: Element,
+  total: number,
+  stop: Element | null,
   lengths: TextLengths,
-  opts: { run?: boolean; strictOnly?: boolean } = {},
+  strictOnly = false,
 ): string | null {
-  const strictOnly = !!opts.strictOnly;
-  const total = lengths.of(root);
   const limit = Math.min(total * 0.34, len * 3 + 400);
-  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
-    // A <p> or <li> is the block itself; the container of a text run is judged as a box like any other.
-    const own = e === el && !opts.run;
+  for (let e: Element | null = el; e && e !== stop; e = e.parentElement) {
+    const own = e === el && lengths.of(e) <= len * 1.2 + 20;
     if (!own && lengths.of(e) > limit) break;
     const tag = e.tagName.toLowerCase();
+    if (tag === 'body' || tag === 'html') break;
     if (strictOnly) {
       if (tag === 'figcaption') return 'caption';
       if (own) {
@@ -166,9 +168,9 @@ export function boxEvidence(
 }
 
 /**
- * For a run of text directly inside a container: the inline element that holds the whole run (a
- * <time>, a <span class="byline">), and why it marks furniture, or null. `first` is the run's first
- * text node, `owner` its container, `text` its collapsed text.
+ * The inline element that holds a block's whole text (a <time>, a <span class="byline">, a
+ * <span class="pb-caption"> inside a <p>), and why it marks furniture, or null. `first` is the
+ * block's first text node, `owner` its block element, `text` its collapsed text.
  */
 export function wrapperEvidence(first: Node, owner: Element, text: string, strictOnly = false): string | null {
   let w: Element | null = null;
