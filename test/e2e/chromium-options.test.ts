@@ -241,16 +241,21 @@ describe('Chromium: options page', () => {
     expect(await options.locator('li.source').last().getAttribute('data-source')).toBe(mine.id);
   });
 
-  it('disabling an outlet offers Undo beside its switch; the offer runs out after a few seconds', async () => {
+  it('disabling an outlet offers Undo beside its switch, reachable by keyboard; the offer runs out after a few seconds', async () => {
     const card = options.locator('[data-source="post-truth"]');
-    await card.locator('input[type="checkbox"]').uncheck();
+    // With the keyboard: Space on the switch, then Tab reaches Undo (after the card's Rename).
+    await card.locator('input[type="checkbox"]').focus();
+    await options.keyboard.press('Space');
     const status = card.locator('[role="status"]');
     await waitFor(async () => /^Disabled/.test((await status.textContent()) ?? ''), 'the disabled message');
     expect(await status.textContent()).toBe('Disabled “post-truth.eu”: its statements are left out of the next checks.');
     await inViewBeside(options, status, card.locator('.source-head'), 10);
     expect((await listed()).sources.find((x) => x.id === 'post-truth')!.enabled).toBe(false);
     await viewShot(options, 'options-disable-undo');
-    await card.locator('button', { hasText: 'Undo' }).click();
+    await options.keyboard.press('Tab');
+    await options.keyboard.press('Tab');
+    expect(await card.locator('button', { hasText: 'Undo' }).evaluate((b) => b === document.activeElement)).toBe(true);
+    await options.keyboard.press('Enter');
     await waitFor(async () => (await listed()).sources.find((x) => x.id === 'post-truth')!.enabled, 'enabled again');
     await waitFor(async () => ((await status.textContent()) ?? '') === 'Enabled “post-truth.eu” again.', 'the undo message');
     expect(await card.locator('input[type="checkbox"]').isChecked()).toBe(true);
@@ -443,12 +448,16 @@ describe('Chromium: options page', () => {
     await other.close();
   });
 
-  it('passes axe-core in light and dark, with messages, Undo and the site list shown', async () => {
+  it('passes axe-core in light and dark, with a message, an error, Undo and the empty site list shown', async () => {
     const found: Record<string, { id: string; impact: string | null; nodes: string[] }[]> = {};
     await options.locator('[data-source="post-truth"] input[type="checkbox"]').uncheck();
     await options.locator('[data-source="post-truth"] button', { hasText: 'Undo' }).waitFor();
     await options.locator('input[name="detection"][value="sites"]').check();
-    await options.locator('#sites-list').waitFor();
+    await options.locator('#sites-list').fill('');
+    await options.locator('button', { hasText: 'Save sites' }).click();
+    await options.locator('[data-testid="sites-empty"]').waitFor();
+    await options.locator('.io input[type="file"]').setInputFiles(join(dir, 'bad.json'));
+    await options.locator('[data-feedback="import"] [role="alert"]').waitFor();
     for (const scheme of ['light', 'dark'] as const) {
       await options.emulateMedia({ colorScheme: scheme });
       await options.waitForTimeout(100);
