@@ -47,6 +47,8 @@ interface Candidate {
   /** Why even the guard drops it (unmistakable furniture, headings, fragments), or null. */
   strictDrop: string | null;
   words: number;
+  /** comparisonKey of the text, for removing repeats (computed once, when first needed). */
+  key?: string;
 }
 
 const HEADING = /^h[1-6]$/;
@@ -116,7 +118,7 @@ function keep(cands: Candidate[], strict: boolean): Candidate[] {
   const out: Candidate[] = [];
   for (const c of cands) {
     if (strict ? c.strictDrop : c.drop) continue;
-    const key = comparisonKey(c.text);
+    const key = (c.key ??= comparisonKey(c.text));
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(c);
