@@ -12,21 +12,28 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-/** Starts the server; `extra` maps paths to HTML served as they are. */
-export async function startDemoServer(port = 0, extra: Record<string, string> = {}): Promise<DemoServer> {
+/** A response served as it is: bytes (or text) with their own content type (e.g. a page in windows-1252). */
+export interface RawResponse {
+  body: Uint8Array | string;
+  type: string;
+}
+
+/** Starts the server; `extra` maps paths to HTML (UTF-8) or to raw responses, served as they are. */
+export async function startDemoServer(port = 0, extra: Record<string, string | RawResponse> = {}): Promise<DemoServer> {
   const pages = demoPages(loadCompiled());
   const byPath = new Map(pages.map((p) => [p.path, p]));
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const page = byPath.get(path);
-    const html = path === '/' ? renderIndex(pages) : page ? page.html() : extra[path];
-    if (html === undefined) {
+    const found = path === '/' ? renderIndex(pages) : page ? page.html() : extra[path];
+    if (found === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(html);
+    const { body, type } = typeof found === 'string' ? { body: found, type: 'text/html; charset=utf-8' } : found;
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: actual } = server.address() as AddressInfo;

@@ -12,7 +12,7 @@ import { Readability } from '@mozilla/readability';
 import { collapseWhitespace, comparisonKey } from '../text/normalize';
 import { bodyBoilerplate, unmistakableBoilerplate } from './boilerplate';
 import { isBlockTag, textBlocks, type TextBlock } from './blocks';
-import { boxEvidence, TextLengths, wrapperEvidence } from './evidence';
+import { boxEvidence, MAX_TEXT_NODE_CHARS, TextLengths, wrapperEvidence } from './evidence';
 
 export interface ExtractedParagraph {
   index: number;
@@ -38,6 +38,18 @@ const MIN_CHARS = 30;
 export const MAX_PARAGRAPHS = 400;
 /** The filter may drop at most this share of the words Readability's paragraphs hold before the guard steps in. */
 export const GUARD_KEEP = 0.7;
+
+/** Cuts every text node of a (cloned) document to MAX_TEXT_NODE_CHARS; returns the document. */
+function clipped(doc: Document): Document {
+  const root = doc.documentElement;
+  if (!root) return doc;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = n as Text;
+    if (t.data.length > MAX_TEXT_NODE_CHARS) t.data = t.data.slice(0, MAX_TEXT_NODE_CHARS);
+  }
+  return doc;
+}
 
 interface Candidate {
   block: TextBlock;
@@ -216,7 +228,7 @@ function locate(doc: Document, kept: Candidate[], original: (n: Node) => Node | 
 
 /** Every text block Readability's article holds, with why the filter and the guard drop it: for diagnostics (`npm run eval:extract -- --why NAME`). */
 export function extractionTrace(doc: Document): { tag: string; text: string; drop: string | null; strictDrop: string | null }[] {
-  const clone = doc.cloneNode(true) as Document;
+  const clone = clipped(doc.cloneNode(true) as Document);
   const original = originalOf(doc, pairTextNodes(doc, clone));
   const result = new Readability<Element>(clone, { keepClasses: true, serializer: (n) => n as Element, charThreshold: 300 }).parse();
   if (!result?.content) return [];
@@ -239,7 +251,7 @@ function titleOf(doc: Document, fallback: string | null | undefined): string {
  * the user sees (then paragraphs are mapped back to its elements).
  */
 export function extractArticle(doc: Document, opts: { live?: boolean } = {}): ExtractedArticle {
-  const clone = doc.cloneNode(true) as Document;
+  const clone = clipped(doc.cloneNode(true) as Document);
   const original = originalOf(doc, pairTextNodes(doc, clone));
   const title = titleOf(doc, null);
   let kept: Candidate[] = [];

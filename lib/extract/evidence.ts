@@ -114,17 +114,40 @@ export function furnitureClass(el: Element, strictOnly = false): string | null {
   return null;
 }
 
+/**
+ * The longest text node the extraction reads (the matcher reads at most 5,000 characters of a
+ * paragraph): a page with megabytes in one element would otherwise hold the page's main thread for
+ * seconds.
+ */
+export const MAX_TEXT_NODE_CHARS = 20_000;
+
 /** Text length of elements, memoised for one extraction. */
 export class TextLengths {
   private readonly memo = new Map<Element, number>();
   of(el: Element): number {
     let n = this.memo.get(el);
     if (n === undefined) {
-      n = (el.textContent ?? '').replace(/\s+/g, '').length;
+      n = nonSpaceLength(el);
       this.memo.set(el, n);
     }
     return n;
   }
+}
+
+/**
+ * Non-space characters of an element's text, each text node read up to `clip` characters (as the
+ * extraction's copy of the page is clipped): a page with megabytes in one element costs no more
+ * than a long article.
+ */
+export function nonSpaceLength(el: Element, clip = MAX_TEXT_NODE_CHARS): number {
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let n = 0;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const data = (t as Text).data;
+    n += (data.length > clip ? data.slice(0, clip) : data).replace(/\s+/g, '').length;
+  }
+  return n;
 }
 
 /**
@@ -175,7 +198,10 @@ export function boxEvidence(
 export function wrapperEvidence(first: Node, owner: Element, text: string, strictOnly = false): string | null {
   let w: Element | null = null;
   for (let e = first.parentElement; e && e !== owner; e = e.parentElement) w = e;
-  if (!w || (w.textContent ?? '').replace(/\s+/g, ' ').trim() !== text) return null;
+  if (!w) return null;
+  // A wrapper holding far more than the block cannot hold just the block (and may hold megabytes).
+  const whole = w.textContent ?? '';
+  if (whole.length > 2 * text.length + 1000 || whole.replace(/\s+/g, ' ').trim() !== text) return null;
   if (w.tagName.toLowerCase() === 'time') return '<time>';
   const c = furnitureClass(w, strictOnly);
   return c ? `class ${c}` : null;

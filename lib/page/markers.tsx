@@ -176,7 +176,12 @@ export class Markers {
     private readonly labels: MarkerLabels,
   ) {}
 
-  /** Draws markers for the items with corroborating or conflicting matches (replacing earlier ones). */
+  /**
+   * Draws markers for the items with corroborating or conflicting matches (replacing earlier ones);
+   * returns how many. Where the browser has IntersectionObserver the paragraphs' boxes are read from
+   * its first report (computed with the page's next frame) instead of forcing a layout now, which on a
+   * huge page costs more than a frame; the markers then appear with that frame.
+   */
   render(items: MarkerItem[]): number {
     this.clear();
     this.items = items.filter((i) => i.matches.some((m) => m.stance !== 'related'));
@@ -185,13 +190,25 @@ export class Markers {
     host.setAttribute('style', HOST_STYLE);
     this.host = host;
     this.root = host.attachShadow({ mode: 'open' });
-    this.measure();
-    this.paint();
-    // One change to the page's DOM: the finished host goes in; it is never touched again until removed.
-    this.doc.documentElement.append(host);
-    if (typeof ResizeObserver !== 'undefined') {
-      this.resize = new ResizeObserver(() => this.layout());
-      this.resize.observe(this.doc.documentElement);
+    const place = (boxes?: Map<Element, DOMRectReadOnly>) => {
+      if (this.host !== host) return; // cleared or redrawn meanwhile
+      this.measure(boxes);
+      this.paint();
+      // One change to the page's DOM: the finished host goes in; it is never touched again until removed.
+      this.doc.documentElement.append(host);
+      if (typeof ResizeObserver !== 'undefined') {
+        this.resize = new ResizeObserver(() => this.layout());
+        this.resize.observe(this.doc.documentElement);
+      }
+    };
+    const IO = this.doc.defaultView?.IntersectionObserver;
+    if (!IO) place();
+    else {
+      const io = new IO((entries) => {
+        io.disconnect();
+        place(new Map(entries.map((e) => [e.target, e.boundingClientRect])));
+      });
+      for (const item of this.items) io.observe(item.element);
     }
     return this.items.length;
   }
@@ -287,12 +304,12 @@ export class Markers {
    * in the right margin, and where it has neither, a slim bar just left of the text (or at the page's
    * edge) — never over the text.
    */
-  private measure(): void {
+  private measure(boxes?: Map<Element, DOMRectReadOnly>): void {
     const win = this.doc.defaultView;
     if (!win) return;
-    const width = this.doc.documentElement.clientWidth || win.innerWidth;
+    const width = boxes ? win.innerWidth : this.doc.documentElement.clientWidth || win.innerWidth;
     for (const item of this.items) {
-      const r = item.element.getBoundingClientRect();
+      const r = boxes?.get(item.element) ?? item.element.getBoundingClientRect();
       const top = r.top + win.scrollY + 2;
       let left: number;
       let slim = false;
