@@ -14,7 +14,7 @@
 // every tab's results stale, and re-checks those tabs one after another (a re-check that cannot run
 // leaves the stale results, which the popup offers to re-check).
 import type { CompiledCorpus } from '../corpus/compile';
-import type { Db } from '../store/schema';
+import { isDbClosed, type Db } from '../store/schema';
 import {
   SOURCES_CHANGED_KEY,
   WORKING_TIMEOUT_MS,
@@ -124,6 +124,7 @@ export { WORKING_TIMEOUT_MS };
 
 export class BackgroundService {
   private dbPromise: Promise<Db> | null = null;
+  private dbOpen: Db | null = null;
   private matcherPromise: Promise<Matcher> | null = null;
   private corpusPromise: Promise<CompiledCorpus> | null = null;
   private assetsPromise: Promise<EngineAssets> | null = null;
@@ -137,8 +138,19 @@ export class BackgroundService {
 
   constructor(private readonly platform: Platform) {}
 
+  /** The open database; opened again after a newer schema version closed this connection (isDbClosed). */
   db(): Promise<Db> {
-    return (this.dbPromise ??= this.platform.openDb());
+    if (this.dbOpen && isDbClosed(this.dbOpen)) {
+      this.dbOpen = null;
+      this.dbPromise = null;
+    }
+    return (this.dbPromise ??= this.platform.openDb().then(
+      (db) => (this.dbOpen = db),
+      (e: unknown) => {
+        this.dbPromise = null;
+        throw e;
+      },
+    ));
   }
 
   corpus(): Promise<CompiledCorpus> {
@@ -436,6 +448,8 @@ export class BackgroundService {
           verdict: data.verdict,
         };
         const report = matcher.crossReference(page, { force: data.force });
+        const skipped = (Array.isArray(data.paragraphs) ? data.paragraphs.length : 0) - page.paragraphs.length;
+        if (skipped > 0) report.skipped = skipped;
         // A report that arrives after the tab moved on describes a page no longer shown: keep it out of the tab.
         const current = sender.tabId !== null ? (await this.platform.getTab(sender.tabId))?.url : undefined;
         if (sender.tabId !== null && (current === undefined || sameDocument(current, data.url))) {

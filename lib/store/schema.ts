@@ -46,14 +46,45 @@ export interface XrefDB extends DBSchema {
 export type Db = IDBPDatabase<XrefDB>;
 type UpgradeTx = IDBPTransaction<XrefDB, StoreNames<XrefDB>[], 'versionchange'>;
 
-/** Opens (creating or migrating) the database. `factory` lets Node tests pass fake-indexeddb. */
+/** Connections closed by a newer version's upgrade (or by the browser); their owners open a new one. */
+const closedDbs = new WeakSet<object>();
+
+/** True once `db` closed itself for a newer schema version (or the browser closed it): open it again. */
+export function isDbClosed(db: Db): boolean {
+  return closedDbs.has(db);
+}
+
+/**
+ * Opens (creating or migrating) the database. Node tests get fake-indexeddb through the global
+ * `indexedDB`. Every connection closes itself when another context asks for a newer version (an
+ * updated extension's page or worker while this one still runs), so the upgrade is never stuck
+ * behind it; its owner sees `isDbClosed` and opens again.
+ */
 export async function openXrefDb(name = DB_NAME): Promise<Db> {
-  return openDB<XrefDB>(name, SCHEMA_VERSION, {
+  let conn: Db | null = null;
+  let closeEarly = false;
+  const close = () => {
+    if (!conn) return void (closeEarly = true);
+    closedDbs.add(conn);
+    conn.close();
+  };
+  conn = await openDB<XrefDB>(name, SCHEMA_VERSION, {
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) createV1(db as unknown as IDBPDatabase<unknown>);
       if (oldVersion < 2) await migrateV1toV2(db, tx);
     },
+    blocking: close,
+    terminated: () => conn && closedDbs.add(conn),
+    blocked(current, wanted) {
+      // Another connection at version `current` did not close (a version from before this handler):
+      // the upgrade waits until it does, i.e. until that page or worker goes away.
+      console.warn(
+        `Riyadh Cross-Ref: the database upgrade to version ${wanted} waits for an older open page or worker (version ${current}) to close.`,
+      );
+    },
   });
+  if (closeEarly) close();
+  return conn;
 }
 
 function createV1(db: IDBPDatabase<unknown>): void {

@@ -5,7 +5,8 @@ import { WORKING_TIMEOUT_MS } from '../../lib/background/service';
 import { BADGE_COLORS } from '../../lib/background/badge';
 import { dispatch, type TabState } from '../../lib/messages';
 import type { XrefReport } from '../../lib/core/report';
-import { SCHEMA_VERSION } from '../../lib/store/schema';
+import { openDB } from 'idb';
+import { isDbClosed, SCHEMA_VERSION } from '../../lib/store/schema';
 import { DEFAULT_SETTINGS } from '../../lib/core/sources';
 import { FakePlatform, pageFromArticle, pageFromFixture } from './fake-platform';
 import { failPutWithQuota, ON_TOPIC_TEXT } from '../store/helpers';
@@ -539,5 +540,37 @@ describe('BackgroundService: disabled sources', () => {
     expect(matchedSources(resultsOf(await p.call('tab:check', { tabId: 2, force: false }))).has(source.id)).toBe(true);
     await p.call('source:remove', { id: source.id });
     expect(matchedSources(resultsOf(await p.call('tab:check', { tabId: 2, force: false }))).has(source.id)).toBe(false);
+  });
+});
+
+describe('BackgroundService: the database connection closed by a schema upgrade', () => {
+  // Another context (an updated extension's page or worker) opens the database at a newer version:
+  // the service's connection closes itself so the upgrade is not blocked. Here the upgrade then
+  // fails and rolls back, so the database stays at this version and the service, on its next
+  // request, must open it again and find everything.
+  it('opens the database again on the next request and finds every source', async () => {
+    const p = platform();
+    await p.service.ensureSeeded();
+    const added = (await p.call('source:add', { name: 'My notes', text: ON_TOPIC_TEXT })) as { source: { id: string } };
+    const first = await p.service.db();
+    expect(isDbClosed(first)).toBe(false);
+
+    await expect(
+      openDB(p.dbName, SCHEMA_VERSION + 1, {
+        upgrade(_db, _old, _new, tx) {
+          tx.done.catch(() => {}); // idb's promise of the aborted transaction: rejected, as wanted
+          tx.abort();
+        },
+      }),
+    ).rejects.toThrow();
+    expect(isDbClosed(first)).toBe(true);
+    expect(() => first.transaction('sources', 'readonly')).toThrow();
+
+    const listed = (await p.call('sources:list', {})) as { sources: { id: string }[] };
+    expect(listed.sources.map((s) => s.id)).toContain(added.source.id);
+    const second = await p.service.db();
+    expect(second).not.toBe(first);
+    expect(second.version).toBe(SCHEMA_VERSION);
+    expect(await p.service.db()).toBe(second);
   });
 });

@@ -1,11 +1,13 @@
 // The v1 → v2 migration, run on a version-1 database built by hand with raw IndexedDB exactly as
 // version 1 of the extension laid it out (see the version history at the top of lib/store/schema.ts).
-import { describe, it, expect } from 'vitest';
-import { openXrefDb, SCHEMA_VERSION } from '../../lib/store/schema';
+import { describe, it, expect, vi } from 'vitest';
+import { openDB } from 'idb';
+import { isDbClosed, openXrefDb, SCHEMA_VERSION } from '../../lib/store/schema';
 import { seedCorpus } from '../../lib/store/seed';
 import { exportSources, importSources } from '../../lib/store/transfer';
-import { listSources } from '../../lib/store/sources';
+import { addUserSource, listSources, rebuildUserSources } from '../../lib/store/sources';
 import { parseUserText } from '../../lib/corpus/user-text';
+import type { Statement } from '../../lib/core/corpus';
 import { corpusCopy, freshName, dumpDb, ON_TOPIC_TEXT, readerFor } from './helpers';
 
 const V1_USER_ID = 'user-0123456789';
@@ -188,3 +190,112 @@ describe('schema migration v1 → v2', () => {
     fresh.close();
   });
 });
+
+/** What the matcher reads from a statement: everything but the ids that name its source and article. */
+function matchView(statements: Statement[]): unknown[] {
+  return statements
+    .map(({ id: _id, source: _source, article: _article, ...rest }) => rest)
+    .sort((a, b) => a.paragraph - b.paragraph || a.sentence - b.sentence || (a.text < b.text ? -1 : 1));
+}
+
+describe('upgrade path kept: user sources and settings from the previous version', () => {
+  // v1 wrote its user statements with the reader of its day: no claim keys (added later) and terms
+  // that a later stemmer no longer produces. After the upgrade and the rebuild the background runs on
+  // every start (ensureSeeded → rebuildUserSources), they must be exactly what the same text gives
+  // when added fresh today.
+  it('finds every user source and setting, and the user statements match as freshly added ones do', async () => {
+    const name = freshName('v1-rebuild');
+    const content = v1Content();
+    content.statements = content.statements.map((st) =>
+      st.source === V1_USER_ID ? ({ ...st, claims: undefined, terms: ['stale-term'] } as typeof st) : st,
+    );
+    await createV1(name, content);
+    const corpus = corpusCopy();
+    const db = await openXrefDb(name);
+    await seedCorpus(db, corpus);
+    expect(await rebuildUserSources(db, readerFor(corpus.signature), corpus.version)).toBe(1);
+
+    // Every source and setting is still there.
+    const { sources } = await listSources(db);
+    expect(sources.map((s) => s.id).sort()).toEqual(content.sources.map((s) => s.id).sort());
+    const user = sources.find((s) => s.id === V1_USER_ID)!;
+    expect(user).toMatchObject({ name: 'My notes', origin: 'user', enabled: false });
+    expect(await db.get('settings', 'settings')).toEqual({
+      detection: 'sites',
+      sites: ['www.reuters.com'],
+      markers: false,
+      showRelated: true,
+    });
+
+    // The same text added fresh in a new database.
+    const fresh = await openXrefDb(freshName('v1-rebuild-fresh'));
+    await seedCorpus(fresh, corpus);
+    const added = await addUserSource(fresh, { name: 'My notes', text: ON_TOPIC_TEXT }, readerFor(corpus.signature), 1_700_000_000_000);
+    const freshStatements = await fresh.getAllFromIndex('statements', 'source', added.source.id);
+    const migrated = await db.getAllFromIndex('statements', 'source', V1_USER_ID);
+    expect(freshStatements.length).toBeGreaterThan(3);
+    expect(freshStatements.some((st) => (st.claims ?? []).length > 0)).toBe(true);
+    expect(migrated.every((st) => !st.terms.includes('stale-term'))).toBe(true);
+    expect(matchView(migrated)).toEqual(matchView(freshStatements));
+    db.close();
+    fresh.close();
+  });
+});
+
+describe('a schema upgrade while another context holds the database open', () => {
+  it('a connection open at the current version closes itself, so an upgrade to the next version is not blocked', async () => {
+    const name = freshName('versionchange');
+    const held = await openXrefDb(name);
+    expect(held.version).toBe(SCHEMA_VERSION);
+    expect(isDbClosed(held)).toBe(false);
+    const blocked = vi.fn();
+    const next = await Promise.race([
+      openDB(name, SCHEMA_VERSION + 1, { blocked }),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('upgrade stuck behind the open connection')), 3000)),
+    ]);
+    expect(next.version).toBe(SCHEMA_VERSION + 1);
+    expect(blocked).not.toHaveBeenCalled();
+    expect(isDbClosed(held)).toBe(true);
+    // The old connection is really closed: it starts no more transactions.
+    expect(() => held.transaction('sources', 'readonly')).toThrow();
+    // The data is all still there for the new version.
+    expect(await next.count('sources')).toBe(0);
+    next.close();
+  });
+
+  it('when an older connection does not close, the waiting upgrade says so (logged) and goes on once it closes', async () => {
+    const name = freshName('blocked');
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      db.createObjectStore('meta');
+      db.createObjectStore('sources', { keyPath: 'id' });
+      db.createObjectStore('articles', { keyPath: 'id' }).createIndex('source', 'source');
+      db.createObjectStore('statements', { keyPath: 'id' }).createIndex('source', 'source');
+      db.createObjectStore('settings');
+    };
+    const old = await req(open); // v1-era code: no versionchange handler
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      let done = false;
+      const upgrading = openXrefDb(name).then((db) => ((done = true), db));
+      await waitUntil(() => warn.mock.calls.length > 0);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/upgrade to version 2 waits for an older open page or worker \(version 1\)/);
+      expect(done).toBe(false);
+      old.close();
+      const db = await upgrading;
+      expect(db.version).toBe(SCHEMA_VERSION);
+      db.close();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
+async function waitUntil(cond: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
