@@ -9,6 +9,7 @@ import { extensionPage, request, storedTabState } from './e2e-helpers';
 import { startDemoServer, type DemoServer } from '../../tools/demo-server';
 import { crossReferenceHtml } from '../../tools/page-pipeline';
 import type { XrefReport } from '../../lib/core/report';
+import { DB_NAME, SCHEMA_VERSION } from '../../lib/store/schema';
 
 let s: ChromiumSession;
 let server: DemoServer;
@@ -175,5 +176,38 @@ describe('Chromium: concurrency', () => {
     for (const page of [a, b]) expect(await page.evaluate(() => (window as unknown as { rxrMark?: number }).rxrMark)).toBe(1);
     await a.close();
     await b.close();
+  });
+
+  it('an upgrade asked by another extension page is not blocked by the background’s open database, which opens again after', async () => {
+    const ext = await extensionPage(s);
+    const before = await request<Listed>(ext, 'sources:list', {}); // the background's connection is open
+    // This page asks for the next schema version (as an updated extension's page would); its upgrade
+    // is then aborted, so the database stays as it was. The background's connection must have closed
+    // itself (versionchange), or the request is blocked.
+    const outcome = await ext.evaluate(
+      ([name, version]) =>
+        new Promise<string>((resolve) => {
+          const events: string[] = [];
+          const open = indexedDB.open(name, version);
+          open.onblocked = () => events.push('blocked');
+          open.onupgradeneeded = () => {
+            events.push('upgrade');
+            open.transaction!.abort();
+          };
+          open.onerror = () => resolve([...events, 'aborted'].join(' '));
+          open.onsuccess = () => {
+            open.result.close();
+            resolve([...events, 'opened'].join(' '));
+          };
+          setTimeout(() => resolve([...events, 'stuck'].join(' ')), 5000);
+        }),
+      [DB_NAME, SCHEMA_VERSION + 1] as const,
+    );
+    expect(outcome).toBe('upgrade aborted');
+    // The background opens the database again: it lists everything and writes.
+    expect(await request<Listed>(ext, 'sources:list', {})).toEqual(before);
+    await request(ext, 'source:update', { id: 'moscow-times', name: 'After The Upgrade' });
+    expect((await request<Listed>(ext, 'sources:list', {})).sources.find((x) => x.id === 'moscow-times')?.name).toBe('After The Upgrade');
+    await ext.close();
   });
 });
