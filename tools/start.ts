@@ -9,8 +9,27 @@ import { launchChromium, tabIdOf, badgeText, waitFor } from './browsers';
 import { ROOT } from './corpus-files';
 import { crossReferenceHtml } from './page-pipeline';
 import { spawnSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
 
 const DEMO = '/corpus/moscow-times.html';
+// The popup's real size: shots of what a reader sees, one per screenful as it is scrolled.
+const POPUP = { width: 400, height: 600 };
+const MAX_SHOTS = 8;
+
+/** Screenshots of the popup at its real size, scrolled one screenful at a time: `<name>-1.png`, `-2.png`…; returns the file names. */
+async function popupShots(popup: Page, out: string, name: string): Promise<string[]> {
+  const height = await popup.evaluate(() => document.documentElement.scrollHeight);
+  const files: string[] = [];
+  for (let i = 0; i * POPUP.height < height && i < MAX_SHOTS; i++) {
+    await popup.evaluate((y) => window.scrollTo(0, y), i * POPUP.height);
+    await popup.waitForTimeout(50);
+    const file = `${name}-${i + 1}.png`;
+    await popup.screenshot({ path: join(out, file) });
+    files.push(file);
+  }
+  await popup.evaluate(() => window.scrollTo(0, 0));
+  return files;
+}
 
 async function main(): Promise<void> {
   const server = await startDemoServer(Number(process.env.PORT ?? 0));
@@ -44,16 +63,16 @@ async function main(): Promise<void> {
   );
   await page.screenshot({ path: join(out, 'page.png'), fullPage: true });
   const popup = await s.context.newPage();
-  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.setViewportSize(POPUP);
   await popup.goto(`chrome-extension://${s.extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('[data-state="results"], [data-state="empty"]');
-  await popup.screenshot({ path: join(out, 'popup.png'), fullPage: true });
+  const shots = await popupShots(popup, out, 'popup-start');
   await popup.getByRole('tab', { name: 'Overview' }).click();
   await popup.waitForSelector('[data-testid="overview"]');
-  await popup.screenshot({ path: join(out, 'popup-overview.png'), fullPage: true });
+  shots.push(...(await popupShots(popup, out, 'popup-overview-start')));
   await s.close();
   console.log(`Headless run (no display): badge "${badge}" on ${url}`);
-  console.log(`Screenshots: ${out}/page.png, popup.png, popup-overview.png\n`);
+  console.log(`Screenshots (the popup at ${POPUP.width}×${POPUP.height}, one per screenful): ${out}/page.png, ${shots.join(', ')}\n`);
   const html = await fetch(url).then((r) => r.text());
   await server.close();
   // The same report as the popup, from the same pipeline in Node.

@@ -8,8 +8,8 @@ import { send, t, browser } from '../../lib/browser/adapter';
 import { onSourcesChanged, onTabStateChanged } from '../../lib/browser/changes';
 import { WORKING_TIMEOUT_MS, type TabState } from '../../lib/messages';
 import type { Match, XrefReport } from '../../lib/core/report';
-import type { Overview } from '../../lib/match/overview';
-import { groupParagraphs, isEmpty, outletsOf, summarize, toMarkdown, type StanceFilter } from '../../lib/view/report-view';
+import { forPage, type Cell, type Overview, type OverviewRow } from '../../lib/match/overview';
+import { excerpt, groupParagraphs, isEmpty, outletsOf, summarize, toMarkdown, type StanceFilter } from '../../lib/view/report-view';
 import { safeHttpUrl } from '../../lib/core/safe-url';
 
 type ViewState = 'not-coverage' | 'working' | 'results' | 'empty' | 'no-sources' | 'error';
@@ -70,7 +70,7 @@ function Results({ report, tabId, url }: { report: XrefReport; tabId: number; ur
   };
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(toMarkdown(report, url, new Date()));
+      await navigator.clipboard.writeText(toMarkdown(report, url, new Date(), t));
       setCopyNote(t('copied'));
     } catch (e) {
       setCopyNote(t('copyFailed', [(e as Error).message]));
@@ -150,14 +150,131 @@ function initials(name: string): string {
   return (words.length > 1 ? words.slice(0, 3).map((w) => w[0]) : [name.slice(0, 3)]).join('').toUpperCase();
 }
 
-function OverviewTable() {
-  const [ov, setOv] = useState<Overview | null>(null);
+const CELL_ICON: Record<Cell, string> = { confirms: '\u2713', contradicts: '\u26a0', mentions: '\u00b7', none: '' };
+const CELL_WORD: Record<Cell, string> = {
+  confirms: 'cellConfirms',
+  contradicts: 'cellContradicts',
+  mentions: 'cellMentions',
+  none: 'cellNoneText',
+};
+const PAGE_CELL: Record<NonNullable<OverviewRow['page']>, Cell> = {
+  corroborates: 'confirms',
+  conflicts: 'contradicts',
+  related: 'mentions',
+  none: 'none',
+};
+const PAGE_WORD: Record<NonNullable<OverviewRow['page']>, string> = {
+  corroborates: 'cellPageReports',
+  conflicts: 'cellPageConflicts',
+  related: 'cellPageMentions',
+  none: 'cellPageNone',
+};
+const LABEL_MAX = 90;
+
+/** A key point's label: whole when short; else cut at a word boundary, the whole text shown on hover and keyboard focus (and read by screen readers). */
+function ClaimLabel({ claim }: { claim: string }) {
+  const short = excerpt(claim, LABEL_MAX);
+  if (short === claim) return <span class="claim-text">{claim}</span>;
+  return (
+    <span class="claim-text cut" tabIndex={0} title={claim}>
+      <span class="claim-short" aria-hidden="true">
+        {short}
+      </span>
+      <span class="claim-full">{claim}</span>
+    </span>
+  );
+}
+
+function Cells({ r, outlets, withPage }: { r: OverviewRow; outlets: Overview['outlets']; withPage: boolean }) {
+  const page = r.page ?? 'none';
+  const pageCell = PAGE_CELL[page];
+  return (
+    <>
+      {withPage && (
+        <td class={`cell page ${pageCell}`} data-cell={pageCell} data-page={page} title={t(PAGE_WORD[page])}>
+          <span aria-hidden="true">{CELL_ICON[pageCell]}</span>
+          <span class="visually-hidden">{t(PAGE_WORD[page])}</span>
+        </td>
+      )}
+      {outlets.map((o) => {
+        const c = r.cells[o.id] ?? 'none';
+        const clash = r.pageConflicts?.includes(o.id) === true;
+        const words = clash ? `${t(CELL_WORD[c])}; ${t('cellConflictsWithPage')}` : t(CELL_WORD[c]);
+        return (
+          <td
+            class={`cell ${clash ? 'contradicts page-conflict' : c}`}
+            data-cell={c}
+            data-page-conflict={clash ? 'true' : undefined}
+            title={`${o.name}: ${words}`}
+          >
+            <span aria-hidden="true">{clash ? CELL_ICON.contradicts : CELL_ICON[c]}</span>
+            <span class="visually-hidden">{words}</span>
+          </td>
+        );
+      })}
+    </>
+  );
+}
+
+function Grid({
+  ov,
+  rows,
+  withPage,
+  caption,
+  testId,
+}: {
+  ov: Overview;
+  rows: OverviewRow[];
+  withPage: boolean;
+  caption: string;
+  testId: string;
+}) {
+  return (
+    <table class="overview" data-testid={testId}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" class="claim-col">
+            {t('overviewClaim')}
+          </th>
+          {withPage && (
+            <th scope="col" class="page-col">
+              {t('overviewThisPage')}
+            </th>
+          )}
+          {ov.outlets.map((o) => (
+            <th scope="col" title={o.name}>
+              <abbr title={o.name} aria-label={o.name}>
+                {initials(o.name)}
+              </abbr>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr data-page={r.page ?? 'none'}>
+            <th scope="row">
+              <ClaimLabel claim={r.claim} />
+            </th>
+            <Cells r={r} outlets={ov.outlets} withPage={withPage} />
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The key points × outlets; with the tab's report, the key points this page touches first and the rest folded. */
+function OverviewTable({ report }: { report: XrefReport | null }) {
+  const [raw, setOv] = useState<Overview | null>(null);
   const [err, setErr] = useState('');
   useEffect(() => {
     void send('overview:get', {})
       .then(setOv)
       .catch((e) => setErr((e as Error).message));
   }, []);
+  const ov = useMemo(() => (raw && report ? forPage(raw, report) : raw), [raw, report]);
   if (err)
     return (
       <p class="error-text" role="alert">
@@ -171,57 +288,48 @@ function OverviewTable() {
         {t('loading')}
       </p>
     );
-  const word = {
-    confirms: t('cellConfirms'),
-    contradicts: t('cellContradicts'),
-    mentions: t('cellMentions'),
-    none: t('cellNone'),
-  } as const;
-  const icon = { confirms: '\u2713', contradicts: '\u26a0', mentions: '\u00b7', none: '\u2013' } as const;
+  const withPage = ov.touched !== undefined;
+  const shown = withPage ? ov.rows.slice(0, ov.touched) : ov.rows;
+  const folded = withPage ? ov.rows.slice(ov.touched) : [];
+  const legend: [string, Cell, string][] = [
+    ['confirms', 'confirms', 'legendConfirms'],
+    ['contradicts', 'contradicts', withPage ? 'legendContradictsPage' : 'legendContradicts'],
+    ['mentions', 'mentions', 'legendMentions'],
+    ['none', 'none', 'legendNone'],
+  ];
   return (
-    <div class="overview-wrap">
-      <table class="overview" data-testid="overview">
-        <caption>{t('overviewCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" class="claim-col">
-              {t('overviewClaim')}
-            </th>
-            {ov.outlets.map((o) => (
-              <th scope="col" title={o.name}>
-                <abbr title={o.name} aria-label={o.name}>
-                  {initials(o.name)}
-                </abbr>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {ov.rows.map((r) => (
-            <tr>
-              <th scope="row" title={r.claim}>
-                {r.claim.length > 120 ? `${r.claim.slice(0, 117)}…` : r.claim}
-              </th>
-              {ov.outlets.map((o) => {
-                const c = r.cells[o.id] ?? 'none';
-                return (
-                  <td class={`cell ${c}`} data-cell={c} title={`${o.name}: ${word[c]}`}>
-                    <span aria-hidden="true">{icon[c]}</span>
-                    <span class="visually-hidden">{word[c]}</span>
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p class="legend">
-        {(['confirms', 'contradicts', 'mentions', 'none'] as const).map((c) => (
-          <span class={`cell ${c}`}>
-            <span aria-hidden="true">{icon[c]}</span> {word[c]}
-          </span>
+    <div class="overview-wrap" data-testid="overview">
+      {shown.length > 0 ? (
+        <Grid
+          ov={ov}
+          rows={shown}
+          withPage={withPage}
+          caption={withPage ? t('overviewCaptionPage') : t('overviewCaption')}
+          testId="overview-grid"
+        />
+      ) : (
+        <p class="note" data-testid="overview-untouched">
+          {t('overviewNoneTouched')}
+        </p>
+      )}
+      <h2 class="legend-title">{t('legendTitle')}</h2>
+      <dl class="legend" data-testid="overview-legend">
+        {legend.map(([id, c, key]) => (
+          <div class="legend-item" data-legend={id}>
+            <dt class={`cell ${c}`}>
+              <span aria-hidden="true">{CELL_ICON[c]}</span>
+              <span class="visually-hidden">{t(CELL_WORD[c])}</span>
+            </dt>
+            <dd>{t(key)}</dd>
+          </div>
         ))}
-      </p>
+      </dl>
+      {folded.length > 0 && (
+        <details class="more-points" data-testid="overview-folded">
+          <summary>{folded.length === 1 ? t('morePointsOne') : t('morePoints', [String(folded.length)])}</summary>
+          <Grid ov={ov} rows={folded} withPage={false} caption={t('overviewCaptionFolded')} testId="overview-folded-grid" />
+        </details>
+      )}
       <ul class="outlet-key">
         {ov.outlets.map((o) => (
           <li>
@@ -400,6 +508,13 @@ export function Popup({ tabId }: { tabId: number | null }) {
                 </button>
               </p>
             )}
+            {(view === 'results' || view === 'empty') && (results?.report.skipped ?? 0) > 0 && (
+              <p class="note skipped-note" data-testid="skipped-note">
+                {results!.report.skipped === 1
+                  ? t('skippedNoticeOne', [String(results!.report.paragraphs.length)])
+                  : t('skippedNotice', [String(results!.report.skipped), String(results!.report.paragraphs.length)])}
+              </p>
+            )}
             {view === 'working' && (
               <p class="working-text">
                 <span class="spinner" aria-hidden="true"></span>
@@ -439,7 +554,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
         )}
       </section>
       <section role="tabpanel" id="panel-overview" aria-labelledby="tab-overview" tabIndex={0} hidden={panel !== 'overview'}>
-        {panel === 'overview' && (noSources ? <NoSources /> : <OverviewTable key={sourcesRev} />)}
+        {panel === 'overview' && (noSources ? <NoSources /> : <OverviewTable key={sourcesRev} report={results?.report ?? null} />)}
       </section>
       <footer>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">

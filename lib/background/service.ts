@@ -448,6 +448,8 @@ export class BackgroundService {
           verdict: data.verdict,
         };
         const report = matcher.crossReference(page, { force: data.force });
+        const skipped = (Array.isArray(data.paragraphs) ? data.paragraphs.length : 0) - page.paragraphs.length;
+        if (skipped > 0) report.skipped = skipped;
         // A report that arrives after the tab moved on describes a page no longer shown: keep it out of the tab.
         const current = sender.tabId !== null ? (await this.platform.getTab(sender.tabId))?.url : undefined;
         if (sender.tabId !== null && (current === undefined || sameDocument(current, data.url))) {

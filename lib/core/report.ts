@@ -40,4 +40,6 @@ export interface XrefReport {
   /** Set when the page is itself one of the corpus articles: its outlet (name and id) and article title. */
   self: { source: string; sourceId: string; article: string; articleId: string } | null;
   paragraphs: ParagraphReport[];
+  /** Paragraphs of the page past the limits on what one page may ask the engine to read, not checked (absent when none). */
+  skipped?: number;
 }

@@ -25,6 +25,19 @@ const EMPTY = articlePage(
   { lede: '<h2>Ushakov, Waltz and Witkoff at Diriyah Palace in Riyadh, Saudi Arabia</h2>' },
 );
 
+// Longer than one page may ask the engine to read (MAX_PAGE_CHARS, 300,000 characters): 100
+// distinct paragraphs of about 3,600 characters each, so the last ones are not checked.
+const LONG = articlePage(
+  'Lavrov and Rubio in Riyadh: a long walk through Diriyah',
+  Array.from({ length: 100 }, (_, i) =>
+    Array.from(
+      { length: 36 },
+      (_, j) => `Room ${i + 1}, panel ${j + 1}: the plaster there was ochre and saffron, then amber, rose and violet as the light moved.`,
+    ).join(' '),
+  ),
+  { lede: '<h2>Ushakov, Waltz and Witkoff at Diriyah Palace in Riyadh, Saudi Arabia</h2>' },
+);
+
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 let s: ChromiumSession;
@@ -34,7 +47,7 @@ let ext: Page;
 let coverage: { page: Page; tabId: number; url: string };
 
 beforeAll(async () => {
-  server = await startDemoServer(0, { '/empty.html': EMPTY });
+  server = await startDemoServer(0, { '/empty.html': EMPTY, '/long.html': LONG });
   s = await launchChromium();
   ext = await extensionPage(s);
   await waitFor(
@@ -581,5 +594,126 @@ describe('Chromium: popup tabs and change events', () => {
     }
     await popup.waitForSelector('main[data-state="results"] li.match', { timeout: 20_000 });
     await popup.close();
+  });
+});
+
+describe('Chromium: popup overview and skipped paragraphs', () => {
+  it('the overview: the page column and a ⚠ cell where the page conflicts with an outlet, a legend in words, the untouched key points folded, labels cut at a word', async () => {
+    const popup = await resultsPopup();
+    await popup.getByRole('tab', { name: 'Overview' }).click();
+    await popup.waitForSelector('[data-testid="overview-grid"]');
+    const grid = popup.locator('[data-testid="overview-grid"]');
+    // The Moscow Times article conflicts with post-truth on Dmitriev's sanctions relief: a ⚠ cell
+    // in that outlet's column of a key point the page touches, said in words to screen readers.
+    const clash = grid.locator('td[data-page-conflict="true"]');
+    expect(await clash.count()).toBeGreaterThan(0);
+    expect(await clash.first().textContent()).toContain('\u26a0');
+    expect(await clash.first().locator('.visually-hidden').textContent()).toContain('conflicts with this page');
+    expect(await clash.first().getAttribute('title')).toMatch(/^.+: .*conflicts with this page$/);
+    expect(await grid.locator('td.page[data-page="conflicts"]').count()).toBeGreaterThan(0);
+    // Every row shown is one the page touches; the others are folded, and say how many.
+    const pages = await grid.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-page')));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages).not.toContain('none');
+    const folded = popup.locator('[data-testid="overview-folded"]');
+    const foldedRows = await folded.locator('tbody tr').count();
+    expect(foldedRows).toBeGreaterThan(0);
+    expect(await folded.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await folded.locator('summary').textContent()).toBe(`${foldedRows} more key points this page does not mention`);
+    // The legend says in words what ✓, ⚠ and an empty cell mean.
+    const legend = await popup.locator('[data-testid="overview-legend"]').innerText();
+    expect(legend).toContain('reports the key point');
+    expect(legend).toContain('says otherwise');
+    expect(legend).toContain('empty: does not mention it');
+    expect(await popup.locator('[data-legend="none"] dt [aria-hidden="true"]').textContent()).toBe('');
+    expect(await popup.locator('[data-legend="confirms"] dt [aria-hidden="true"]').textContent()).toBe('\u2713');
+    expect(await popup.locator('[data-legend="contradicts"] dt [aria-hidden="true"]').textContent()).toBe('\u26a0');
+    // Labels: a cut one ends at a whole word of its claim with "…", and shows the whole claim on keyboard focus.
+    await folded.locator('summary').click();
+    const labels = await popup.locator('.claim-text').evaluateAll((els) =>
+      els.map((e) => ({
+        cut: e.classList.contains('cut'),
+        full: e.querySelector('.claim-full')?.textContent ?? e.textContent ?? '',
+        short: e.querySelector('.claim-short')?.textContent ?? '',
+        title: e.getAttribute('title'),
+      })),
+    );
+    expect(labels.length).toBe(pages.length + foldedRows);
+    const cut = labels.filter((l) => l.cut);
+    expect(cut.length).toBeGreaterThan(0);
+    for (const l of cut) {
+      expect(l.title).toBe(l.full);
+      expect(l.short.endsWith('\u2026')).toBe(true);
+      const kept = l.short.slice(0, -1);
+      expect(l.full.startsWith(kept)).toBe(true);
+      // The next character of the claim after the kept words is not a letter: nothing cut mid-word.
+      expect(l.full.slice(kept.length).replace(/^[\s,;:.\u2014-]*/, '')).not.toBe('');
+      expect(/[\p{L}\p{N}]/u.test(l.full.charAt(kept.length))).toBe(false);
+    }
+    const first = popup.locator('.claim-text.cut').first();
+    await first.focus();
+    expect(await first.locator('.claim-full').isVisible()).toBe(true);
+    expect(await first.locator('.claim-short').isVisible()).toBe(false);
+    await first.locator('.claim-full').evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await screenshot(popup, 'popup-overview-focus');
+    await popup.close();
+  });
+
+  it('the overview passes axe-core in light and dark with the key points folded and open', async () => {
+    const found: Record<string, { id: string; impact: string | null; nodes: string[] }[]> = {};
+    for (const scheme of ['light', 'dark'] as const) {
+      const popup = await resultsPopup();
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.getByRole('tab', { name: 'Overview' }).click();
+      await popup.waitForSelector('[data-testid="overview-grid"]');
+      found[`${scheme} folded`] = await axeViolations(popup);
+      await popup.screenshot({ path: join(SHOTS, `popup-overview-${scheme}-1.png`) });
+      await popup.locator('[data-testid="overview-legend"]').scrollIntoViewIfNeeded();
+      await popup.screenshot({ path: join(SHOTS, `popup-overview-${scheme}-2.png`) });
+      await popup.locator('[data-testid="overview-folded"] summary').click();
+      found[`${scheme} open`] = await axeViolations(popup);
+      await popup.screenshot({ path: join(SHOTS, `popup-overview-${scheme}-3.png`) });
+      await popup.close();
+    }
+    expect(found).toEqual({ 'light folded': [], 'light open': [], 'dark folded': [], 'dark open': [] });
+  });
+
+  it('a page longer than the engine reads says how many paragraphs were not checked', async () => {
+    const url = `${server.url}/long.html`;
+    const { page, tabId } = await openInNewTab(s, url);
+    let state = await waitFor(
+      async () => {
+        const st = await storedTabState(s.worker, tabId);
+        return st && st.state !== 'working' && st.state !== 'idle' ? st : null;
+      },
+      'a state for the long page',
+      30_000,
+    ).catch(() => null);
+    const popup = await openRecordingPopup(tabId);
+    if (state?.state !== 'results') {
+      // The gate did not take it: check it on demand, as a reader would.
+      await popup.waitForSelector('main[data-state="not-coverage"] button.primary, main[data-state="working"]', { timeout: 30_000 });
+      const anyway = popup.locator('main[data-state="not-coverage"] button.primary');
+      if (await anyway.count()) await anyway.click();
+    }
+    await popup.waitForSelector('main[data-state="results"], main[data-state="empty"]', { timeout: 30_000 });
+    state = (await storedTabState(s.worker, tabId))!;
+    const report = (state as unknown as { report: { paragraphs: unknown[]; skipped?: number } }).report;
+    expect(report.skipped).toBeGreaterThan(0);
+    expect(report.paragraphs.length + report.skipped!).toBe(100);
+    const note = popup.locator('[data-testid="skipped-note"]');
+    expect(await note.textContent()).toBe(
+      `${report.skipped} paragraphs of this page were not checked: the page is longer than the extension reads. The first ${report.paragraphs.length} were checked.`,
+    );
+    expect(await note.isVisible()).toBe(true);
+    await screenshot(popup, 'popup-skipped');
+    await popup.screenshot({ path: join(SHOTS, 'popup-overview-skipped-top.png') });
+    expect(await axeBoth(popup)).toEqual({ light: [], dark: [] });
+    // The coverage tab, whose page fits, says nothing of the kind.
+    const other = await resultsPopup();
+    expect(await other.locator('[data-testid="skipped-note"]').count()).toBe(0);
+    await other.close();
+    await popup.close();
+    await page.close();
   });
 });
