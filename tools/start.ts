@@ -2,7 +2,7 @@
 // corpus article dressed as a news page. With a display, the browser stays open until you close it.
 // Without one, it runs headless, saves screenshots of the page (with markers) and the popup (results
 // and overview) to a folder it prints, and prints the cross-reference report of the page.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDemoServer } from './demo-server';
 import { launchChromium, tabIdOf, badgeText, waitFor } from './browsers';
@@ -19,6 +19,8 @@ const MAX_SHOTS = 8;
 /** Screenshots of the popup at its real size, scrolled one screenful at a time: `<name>-1.png`, `-2.png`…; returns the file names. */
 async function popupShots(popup: Page, out: string, name: string): Promise<string[]> {
   const height = await popup.evaluate(() => document.documentElement.scrollHeight);
+  // Shots of an earlier, longer run would pass for this one's.
+  for (const f of readdirSync(out)) if (new RegExp(`^${name}-\\d+\\.png$`).test(f)) rmSync(join(out, f));
   const files: string[] = [];
   for (let i = 0; i * POPUP.height < height && i < MAX_SHOTS; i++) {
     await popup.evaluate((y) => window.scrollTo(0, y), i * POPUP.height);
@@ -28,6 +30,8 @@ async function popupShots(popup: Page, out: string, name: string): Promise<strin
     files.push(file);
   }
   await popup.evaluate(() => window.scrollTo(0, 0));
+  const screens = Math.ceil(height / POPUP.height);
+  if (screens > files.length) files.push(`(the first ${files.length} of ${screens} screenfuls)`);
   return files;
 }
 
