@@ -6,6 +6,7 @@ import { listenInPage, sendFromPage, t } from '../lib/browser/adapter';
 import signature from '../.generated/gate-signature.json';
 import type { EventSignature } from '../lib/core/signature';
 import { ExtractorController } from '../lib/page/extractor-controller';
+import { renderReason } from '../lib/view/reason';
 
 type Global = typeof globalThis & { __rxrExtractor?: ExtractorController; __rxrForce?: boolean };
 
@@ -28,6 +29,7 @@ export default defineUnlistedScript(() => {
       conflict: t('markerConflict'),
       close: t('markerPanelClose'),
       stance: { corroborates: t('stanceCorroborates'), conflicts: t('stanceConflicts'), related: t('stanceRelated') },
+      reason: (m) => renderReason(m, t),
     },
   );
   g.__rxrExtractor = controller;

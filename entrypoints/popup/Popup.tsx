@@ -11,6 +11,7 @@ import type { Match, XrefReport } from '../../lib/core/report';
 import { forPage, type Cell, type Overview, type OverviewRow } from '../../lib/match/overview';
 import { excerpt, groupParagraphs, isEmpty, outletsOf, summarize, toMarkdown, type StanceFilter } from '../../lib/view/report-view';
 import { safeHttpUrl } from '../../lib/core/safe-url';
+import { renderReason } from '../../lib/view/reason';
 
 type ViewState = 'not-coverage' | 'working' | 'results' | 'empty' | 'no-sources' | 'error';
 
@@ -41,7 +42,7 @@ function MatchItem({ m }: { m: Match }) {
         <bdi class="outlet">{m.source}</bdi>
       </div>
       <blockquote class="statement">{m.statement}</blockquote>
-      <p class="reason">{m.reason}</p>
+      <p class="reason">{renderReason(m, t)}</p>
       <a class="source-link" href={href} target="_blank" rel="noopener noreferrer">
         {t('openSource')}
       </a>
@@ -524,7 +525,12 @@ export function Popup({ tabId }: { tabId: number | null }) {
             {view === 'not-coverage' && (
               <div class="state-box">
                 <p>{t('stateNotCoverage')}</p>
-                {state?.state === 'not-coverage' && <p class="detail">{state.coverage.reason}</p>}
+                {state?.state === 'not-coverage' && (
+                  <details>
+                    <summary>{t('notCoverageDetail')}</summary>
+                    <p class="detail">{state.coverage.reason}</p>
+                  </details>
+                )}
                 <button type="button" class="primary" onClick={() => tabId !== null && void check(tabId, true)}>
                   {t('checkAnyway')}
                 </button>

@@ -18,8 +18,19 @@ export interface Match {
   statement: string;
   statementId?: string;
   score: number;
-  /** A few words a reader understands: why this is listed. */
+  /** A few words a reader understands: why this is listed (English; the rendering of `reasonData`). */
   reason: string;
+  /**
+   * The same reason as data, for rendering in the reader's language: a kind (one sentence template,
+   * message key `reason` + the kind in camel case) and its slots, mostly words quoted from the texts.
+   */
+  reasonData?: ReasonData;
+}
+
+/** A reason as data: `{ kind: 'same-figure', slots: { figure: 'nearly four and a half hours' } }`. */
+export interface ReasonData {
+  kind: string;
+  slots: Record<string, string>;
 }
 
 export interface ParagraphReport {

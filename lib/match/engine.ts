@@ -14,7 +14,7 @@ import type { StanceModel } from './stance-model';
 import { findSpeaker } from '../corpus/attribution';
 import type { WordVectors } from '../text/embeddings';
 import { applyClaims, decideStance, DEFAULT_PARAMS, type StanceParams } from './stance';
-import { explain } from './explain';
+import { explainData, reasonText } from './explain';
 import { scoreCoverage } from '../gate/coverage';
 import { bestLink, claimKey, claimKeys, extractClaims, linkClaims, paragraphClaims, type ClaimLink } from '../claims';
 
@@ -297,7 +297,7 @@ export class Matcher {
         statement: st.text,
         statementId: st.id,
         score: d.score,
-        reason: explain(d, c.evidence, c.page, c.statement, st.speaker, c.claims),
+        ...withReason(explainData(d, c.evidence, c.page, c.statement, st.speaker, c.claims)),
       });
     }
     const all = [...best.values()].sort((x, y) => STANCE_ORDER[x.stance] - STANCE_ORDER[y.stance] || y.score - x.score);
@@ -357,4 +357,9 @@ export function matcherFromCorpus(
     model: model ?? null,
     ...(enabled ? {} : { index: corpus.index }),
   });
+}
+
+/** A match's reason in English and as data. */
+function withReason(r: ReturnType<typeof explainData>): Pick<Match, 'reason' | 'reasonData'> {
+  return { reason: reasonText(r), reasonData: r };
 }

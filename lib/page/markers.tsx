@@ -24,6 +24,8 @@ export interface MarkerLabels {
   conflict: string;
   close: string;
   stance: Record<Match['stance'], string>;
+  /** A match's reason in the reader's language (lib/view/reason.ts through browser.i18n); English `match.reason` without it. */
+  reason?: (match: Match) => string;
 }
 
 const MARKER = 18;
@@ -155,7 +157,7 @@ function MatchRow({ match: m, labels }: { match: Match; labels: MarkerLabels }):
         <span class="o">{m.source}</span>
       )}
       <q>{m.statement}</q>
-      <div class="r">{m.reason}</div>
+      <div class="r">{labels.reason ? labels.reason(m) : m.reason}</div>
     </li>
   );
 }

@@ -2,6 +2,7 @@
 // with conflicts first, filters by stance and outlet, "related" folded apart, and the Markdown export.
 import { safeHttpUrl } from '../core/safe-url';
 import type { Match, XrefReport } from '../core/report';
+import { renderReason, type Translate } from './reason';
 
 export type StanceFilter = 'all' | 'corroborates' | 'conflicts';
 
@@ -83,8 +84,11 @@ function mdEscape(text: string): string {
   return text.replace(/([\\`*_[\]<>])/g, '\\$1');
 }
 
-/** The cross-reference of a page as Markdown with citations (outlet, title, URL, quoted statement). */
-export function toMarkdown(report: XrefReport, pageUrl: string, generatedAt: Date): string {
+/**
+ * The cross-reference of a page as Markdown with citations (outlet, title, URL, quoted statement);
+ * reasons in the reader's language when given `t` (browser.i18n), else in English.
+ */
+export function toMarkdown(report: XrefReport, pageUrl: string, generatedAt: Date, t?: Translate): string {
   const s = summarize(report);
   const lines: string[] = [];
   lines.push(`# Cross-reference: ${mdEscape(report.title || 'Untitled page')}`, '');
@@ -99,7 +103,7 @@ export function toMarkdown(report: XrefReport, pageUrl: string, generatedAt: Dat
       const link = safeHttpUrl(m.articleUrl);
       const where = link ? ` <${link}>` : '';
       lines.push(
-        `- **${STANCE_WORD[m.stance]}** — ${mdEscape(m.source)}, “${mdEscape(m.article)}”${where}: “${mdEscape(m.statement)}” (${mdEscape(m.reason)})`,
+        `- **${STANCE_WORD[m.stance]}** — ${mdEscape(m.source)}, “${mdEscape(m.article)}”${where}: “${mdEscape(m.statement)}” (${mdEscape(t ? renderReason(m, t) : m.reason)})`,
       );
     }
     lines.push('');

@@ -28,6 +28,8 @@ describe('matcher and claim frames', () => {
     expect(conflicts.length).toBeGreaterThan(0);
     expect(conflicts.every((x) => x.sourceId !== 'unattributed-wire')).toBe(true);
     const lavrov = conflicts.find((x) => x.statement.includes('led by Foreign Minister Sergey Lavrov'));
-    expect(lavrov?.reason).toMatch(/^Lavrov led the Russian side here \(“.*Lavrov.*”\) — this paragraph: Belousov led the Russian side$/);
+    expect(lavrov?.reason).toMatch(
+      /^Says Lavrov led the Russian side \(“.*Lavrov.*”\); this paragraph says Belousov led the Russian side$/,
+    );
   });
 });
