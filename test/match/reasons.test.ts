@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { bundledMatcher, crossReferenceHtml } from '../../tools/page-pipeline';
 import { loadGoldPages, loadReal } from '../../tools/fixtures';
 import { runReal } from '../../tools/real';
-import { QUOTED_SLOTS, REASON_TEMPLATES, reasonText } from '../../lib/match/explain';
+import { QUOTED_SLOTS, REASON_TEMPLATES, explainData, reasonText } from '../../lib/match/explain';
+import { analyze } from '../../lib/text/analyze';
+import { comparePair } from '../../lib/match/compare';
 import { REASON_SLOTS, reasonKey, renderReason } from '../../lib/view/reason';
 import type { Match, XrefReport } from '../../lib/core/report';
 
@@ -96,5 +98,48 @@ describe('reasons as data', () => {
     }
     // The common kinds all occur on these pages.
     for (const k of ['same-figure', 'same-claim', 'same-point', 'reports-same', 'claim-conflict']) expect([...kinds]).toContain(k);
+  });
+});
+
+describe('kinds the corpus pages do not show', () => {
+  const pair = (page: string, statement: string) => {
+    const [a, b] = [analyze(page), analyze(statement)];
+    return { a, b, e: comparePair(a, b, () => 2) };
+  };
+
+  it('word-level clashes quote both sides', () => {
+    const fig = pair('The meeting lasted nine hours in Riyadh.', 'The meeting lasted four and a half hours in Riyadh.');
+    const r = explainData({ stance: 'conflicts', score: 0.5, clash: { kind: 'figure' } }, fig.e, fig.a, fig.b, null);
+    expect(r.kind).toBe('different-figure');
+    expect(reasonText(r)).toMatch(/^Gives a different figure: “four and a half hours”, where this paragraph says “nine hours”$/);
+    const neg = { kind: 'negation' as const, side: 'statement' as const, cue: 'not', on: [] };
+    const den = pair('Sanctions relief was on the agenda in Riyadh.', 'Sanctions relief was not on the agenda in Riyadh.');
+    expect(reasonText(explainData({ stance: 'conflicts', score: 0.5, clash: neg }, den.e, den.a, den.b, 'dmitriev'))).toMatch(
+      /^Kirill Dmitriev denies it: “.*not on the agenda.*”; this paragraph says otherwise$|^Dmitriev denies it: “.*not.*”; this paragraph says otherwise$/,
+    );
+    expect(explainData({ stance: 'conflicts', score: 0.5, clash: neg }, den.e, den.a, den.b, null).kind).toBe('denies');
+    const pageNeg = { ...neg, side: 'page' as const };
+    expect(explainData({ stance: 'conflicts', score: 0.5, clash: pageNeg }, den.e, den.b, den.a, null).kind).toBe('paragraph-denies');
+    const ant = pair('The two sides agreed on embassies.', 'The two sides rejected the embassies plan.');
+    const opp = explainData(
+      { stance: 'conflicts', score: 0.5, clash: { kind: 'antonym', words: ['agre', 'reject'] } },
+      ant.e,
+      ant.a,
+      ant.b,
+      null,
+    );
+    expect(reasonText(opp)).toBe('Says “rejected” where this paragraph says “agreed”');
+  });
+
+  it('a corroboration by the same quote, and a point made in other words', () => {
+    const q = pair('Rubio called it “a first step” in Riyadh.', 'Rubio said it was “a first step” on Tuesday.');
+    expect(reasonText(explainData({ stance: 'corroborates', score: 0.8, clash: null }, q.e, q.a, q.b, null))).toBe(
+      'Both quote the same words: “a first step”',
+    );
+    const none = pair('Lorem ipsum.', 'Dolor sit amet.');
+    expect(explainData({ stance: 'related', score: 0.3, clash: null }, none.e, none.a, none.b, null)).toEqual({
+      kind: 'similar',
+      slots: {},
+    });
   });
 });
