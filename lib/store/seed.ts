@@ -1,7 +1,9 @@
 // Loads the compiled corpus into IndexedDB on install and update. Bundled records are replaced;
 // what the user added or changed (enabled flags, names, added sources) is never touched.
 import type { CompiledCorpus } from '../corpus/compile';
-import { deleteSourceRecords, type Db } from './schema';
+import type { IDBPTransaction } from 'idb';
+import { deleteSourceRecords, type Db, type XrefDB } from './schema';
+import { inTransaction } from './transaction';
 import type { SourceRecord } from '../core/sources';
 
 export interface SeedResult {
@@ -29,7 +31,21 @@ export async function seedCorpus(
     await tx.done;
     return { seeded: false, version: corpus.version, sources: corpus.sources.length, statements: corpus.statements.length };
   }
-  const tx = db.transaction(['meta', 'sources', 'articles', 'statements', 'postings'], 'readwrite');
+  const tx = db.transaction([...SEED_STORES], 'readwrite');
+  // Whole or not at all: a failed write (a full disk) aborts the transaction and nothing changes.
+  await inTransaction(tx, () => seedInTransaction(tx, corpus, opts));
+  return { seeded: true, version: corpus.version, sources: corpus.sources.length, statements: corpus.statements.length };
+}
+
+/** The stores a seed (and a reset, which also drops the user's texts) writes in one transaction. */
+export const SEED_STORES = ['meta', 'sources', 'articles', 'statements', 'postings', 'userDocs'] as const;
+export type SeedTx = IDBPTransaction<XrefDB, (typeof SEED_STORES)[number][], 'readwrite'>;
+
+/**
+ * Replaces the bundled sources, articles and statements with `corpus`'s inside the caller's
+ * transaction (which `inTransaction` aborts on any failure); what the user added is kept.
+ */
+export async function seedInTransaction(tx: SeedTx, corpus: CompiledCorpus, opts: { resetUserChoices?: boolean } = {}): Promise<void> {
   const sources = tx.objectStore('sources');
   const existing = new Map((await sources.getAll()).map((s) => [s.id, s]));
   const bundledIds = new Set([...existing.values()].filter((s) => s.origin === 'bundled').map((s) => s.id));
@@ -60,6 +76,4 @@ export async function seedCorpus(
   await tx.objectStore('postings').clear();
   await tx.objectStore('meta').put(corpus.version, 'corpusVersion');
   await tx.objectStore('meta').put(now, 'seededAt');
-  await tx.done;
-  return { seeded: true, version: corpus.version, sources: corpus.sources.length, statements: corpus.statements.length };
 }

@@ -5,7 +5,7 @@
 // is read into articles and statements is not the store's business: callers pass a `ParseUserText`.
 import { deleteSourceRecords, type Db, type UserDoc } from './schema';
 import { inTransaction } from './transaction';
-import { seedCorpus } from './seed';
+import { SEED_STORES, seedInTransaction } from './seed';
 import type { ArticleView, NewSource, SourceEdit, SourceRecord, SourceView } from '../core/sources';
 import type { Article, Statement } from '../core/corpus';
 import type { CompiledCorpus } from '../corpus/compile';
@@ -237,8 +237,15 @@ export async function removeSource(db: Db, id: string): Promise<boolean> {
 
 /** Back to the bundled corpus only: user sources removed, bundled sources enabled and named as shipped. */
 export async function resetToBundled(db: Db, corpus: CompiledCorpus): Promise<number> {
-  const users = (await db.getAll('sources')).filter((s) => s.origin === 'user');
-  for (const u of users) await removeSource(db, u.id);
-  await seedCorpus(db, corpus, { force: true, resetUserChoices: true });
+  // One transaction: a failed write (a full disk) leaves every source, text and choice as it was.
+  const tx = db.transaction([...SEED_STORES], 'readwrite');
+  await inTransaction(tx, async () => {
+    const users = (await tx.objectStore('sources').getAll()).filter((s) => s.origin === 'user');
+    for (const u of users) {
+      await deleteSourceRecords(tx, ['articles', 'statements', 'userDocs'], u.id);
+      await tx.objectStore('sources').delete(u.id);
+    }
+    await seedInTransaction(tx, corpus, { resetUserChoices: true });
+  });
   return corpus.sources.length;
 }

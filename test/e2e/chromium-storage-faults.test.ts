@@ -1,6 +1,6 @@
 // Storage faults in Chromium's own IndexedDB (not fake-indexeddb): from the extension's service
 // worker, IDBObjectStore.prototype.put is made to throw a QuotaExceededError DOMException at its
-// n-th call, then an import is sent from an extension page. The reply must be the
+// n-th call, then an import or a reset is sent from an extension page. The reply must be the
 // `storage-full` error with a plain message, and the sources, their export and every record of the
 // database must be exactly what they were before (nothing partial). The prototype is restored after
 // each case, and the same request then succeeds, which shows it would have written.
@@ -154,5 +154,29 @@ describe('Chromium: storage faults roll back whole', () => {
         .map((x) => x.name)
         .sort(),
     ).toEqual(['Imported one', 'Imported two', 'Kept notes']);
+  });
+
+  it('a reset whose transaction fails part-way (quota) changes nothing; without the fault it resets', async () => {
+    const before = await snapshot();
+    expect(before.list.sources.some((x) => x.origin === 'user')).toBe(true);
+    expect(before.list.sources.find((x) => x.id === 'unattributed-wire')?.name).toBe('Wire Kept');
+
+    for (const failAt of [1, 3]) {
+      await injectQuotaFault(s.worker, failAt);
+      let reply: Reply;
+      try {
+        reply = await send('sources:reset', {});
+      } finally {
+        const seen = await restorePut(s.worker);
+        expect(seen.failed, `the fault at put ${failAt} fired`).toBe(true);
+      }
+      expectStorageFull(reply);
+      expect(await snapshot(), `after a fault at put ${failAt}`).toEqual(before);
+    }
+
+    expect((await send('sources:reset', {})).ok).toBe(true);
+    const after = await request<Listed>(ext, 'sources:list', {});
+    expect(after.sources.some((x) => x.origin === 'user')).toBe(false);
+    expect(after.sources.find((x) => x.id === 'unattributed-wire')?.name).not.toBe('Wire Kept');
   });
 });

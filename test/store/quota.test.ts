@@ -1,9 +1,9 @@
-// A full disk: a write fails with QuotaExceededError halfway through adding or importing sources.
+// A full disk: a write fails with QuotaExceededError halfway through adding, importing or resetting sources.
 // The change must leave nothing behind (one transaction, whole or not at all) and reach the UI as
 // the error code 'storage-full'.
 import { describe, it, expect, afterEach } from 'vitest';
 import { seedCorpus } from '../../lib/store/seed';
-import { addUserSource, updateSource } from '../../lib/store/sources';
+import { addUserSource, resetToBundled, updateSource } from '../../lib/store/sources';
 import { exportSources, importSources } from '../../lib/store/transfer';
 import { toErrorInfo } from '../../lib/core/errors';
 import type { Db } from '../../lib/store/schema';
@@ -88,6 +88,26 @@ describe.each<QuotaMode>(['request-error', 'throw'])('full disk: put fails by %s
     expect(toErrorInfo(err).code).toBe('storage-full');
     await new Promise((r) => setTimeout(r, 20));
     expect(await dumpDb(db)).toEqual(before);
+    db.close();
+  });
+
+  it.each([1, 3, 40])('resetToBundled failing at put %i: the user sources, texts and choices all stay', async (failAt) => {
+    const db = await seeded();
+    await updateSource(db, { id: 'moscow-times', name: 'TMT' });
+    await addUserSource(db, { name: 'Notes', text: ON_TOPIC_TEXT }, sig, 1_800_000_000_000);
+    const before = await dumpDb(db);
+    const patch = failPutWithQuota(failAt, mode);
+    restore = patch.restore;
+    const err = await caught(() => resetToBundled(db, corpus));
+    patch.restore();
+    restore = null;
+    expect(patch.failed()).toBe(true);
+    expect(toErrorInfo(err).code).toBe('storage-full');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await dumpDb(db)).toEqual(before);
+    // Without the fault the same reset goes through.
+    await resetToBundled(db, corpus);
+    expect((await db.getAll('sources')).some((x) => x.origin === 'user')).toBe(false);
     db.close();
   });
 });
