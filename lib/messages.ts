@@ -93,6 +93,8 @@ export interface ExtensionToBackground {
   'sources:export': { request: Record<string, never>; response: { json: string } };
   'sources:import': { request: { json: string }; response: { added: number; updated: number } };
   'sources:reset': { request: Record<string, never>; response: { sources: number } };
+  /** Options: stop an add or import still reading its texts (nothing is written); false when none runs. */
+  'sources:cancel': { request: Record<string, never>; response: { cancelled: boolean } };
   /** Popup: how many sources there are and how many are switched on (none on: nothing to compare with). */
   'sources:status': { request: Record<string, never>; response: { total: number; enabled: number } };
   'settings:get': { request: Record<string, never>; response: Settings };
@@ -133,6 +135,7 @@ const DIRECTIONS = {
   'sources:export': 'extension',
   'sources:import': 'extension',
   'sources:reset': 'extension',
+  'sources:cancel': 'extension',
   'sources:status': 'extension',
   'settings:set': 'extension',
   'page:show': 'to-page',

@@ -5,7 +5,7 @@ import { send, t, browser } from '../../lib/browser/adapter';
 import { MAX_TEXT_CHARS } from '../../lib/core/user-input';
 import { onTabStateChanged } from '../../lib/browser/changes';
 import { WORKING_TIMEOUT_MS } from '../../lib/messages';
-import { count, Feedback, number, quoted, useFeedback } from './feedback';
+import { cancelLongWork, count, Feedback, number, quoted, useFeedback } from './feedback';
 
 interface OpenTab {
   id: number;
@@ -148,7 +148,7 @@ export function AddSource({ reload }: { reload: () => Promise<void> }) {
           <button type="submit" class="primary" disabled={!!busy}>
             {t('addSource')}
           </button>
-          <Feedback id="add-text" />
+          <Feedback id="add-text" cancel={cancelLongWork} />
         </div>
       </form>
       <form

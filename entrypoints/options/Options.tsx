@@ -8,7 +8,18 @@ import type { ArticleView, Settings, SourceView } from '../../lib/core/sources';
 import { MAX_IMPORT_CHARS, MAX_IMPORT_SOURCES, type ExportFile } from '../../lib/store/export-format';
 import { MAX_TEXT_CHARS } from '../../lib/core/user-input';
 import { onSourcesChanged } from '../../lib/browser/changes';
-import { count, Feedback, FeedbackProvider, megabytes, messageOf, number, quoted, useFeedback, type Outcome } from './feedback';
+import {
+  cancelLongWork,
+  count,
+  Feedback,
+  FeedbackProvider,
+  megabytes,
+  messageOf,
+  number,
+  quoted,
+  useFeedback,
+  type Outcome,
+} from './feedback';
 import { RemovedCard, SourceCard, type Removed } from './SourceCard';
 import { AddSource } from './AddSource';
 import { SettingsForm } from './SettingsForm';
@@ -102,7 +113,7 @@ function Transfer({ reload }: { reload: () => Promise<void> }) {
           <p class="hint" id="import-limit">
             {t('importLimit', [megabytes(MAX_IMPORT_CHARS), number(MAX_IMPORT_SOURCES), number(MAX_TEXT_CHARS)])}
           </p>
-          <Feedback id="import" />
+          <Feedback id="import" cancel={cancelLongWork} />
         </div>
         <div class="io-item">
           <button type="button" disabled={!!busy} aria-describedby="reset-hint" onClick={() => void doReset()}>

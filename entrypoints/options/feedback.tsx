@@ -3,7 +3,7 @@
 // seconds where a change can be taken back, and an indeterminate progress bar while a long request runs.
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/browser/adapter';
+import { send, t } from '../../lib/browser/adapter';
 import { countMessage, type Countable } from '../../lib/view/plural';
 
 /** How long an Undo stays offered (it does not run out while the button has focus or the pointer). */
@@ -37,6 +37,11 @@ export function useFeedback(): FeedbackApi {
   const api = useContext(Ctx);
   if (!api) throw new Error('useFeedback outside FeedbackProvider');
   return api;
+}
+
+/** Asks the background to stop the add or import it is reading (its reply to that request says "Cancelled"). */
+export function cancelLongWork(): void {
+  void send('sources:cancel', {}).catch(() => undefined);
 }
 
 /** The message of a failure, in the words the background (or a check here) gave it. */
@@ -88,7 +93,7 @@ function focusLost(): boolean {
  * bar while its request runs. A message just said is scrolled into view, and takes focus when the
  * control that had it is gone (a removed source's card, a disabled button).
  */
-export function Feedback({ id, class: cls }: { id: string; class?: string }) {
+export function Feedback({ id, class: cls, cancel }: { id: string; class?: string; cancel?: () => void }) {
   const { msgs, busy, run, dropUndo } = useFeedback();
   const msg = msgs[id];
   const working = busy?.key === id ? busy.label : null;
@@ -142,17 +147,35 @@ export function Feedback({ id, class: cls }: { id: string; class?: string }) {
           {t('undo')}
         </button>
       )}
-      {working && <Progress id={`progress-${id}`} label={working} />}
+      {working && <Progress id={`progress-${id}`} label={working} cancel={cancel} />}
     </div>
   );
 }
 
-/** An indeterminate progress bar with its label beside it (no promise of how long, no Cancel: the work runs to its end). */
-export function Progress({ id, label }: { id: string; label: string }) {
+/**
+ * An indeterminate progress bar with its label beside it (no promise of how long), and a Cancel
+ * button where the work can be stopped (an import or an added text, while its texts are read).
+ */
+export function Progress({ id, label, cancel }: { id: string; label: string; cancel?: () => void }) {
+  const [asked, setAsked] = useState(false);
   return (
     <span class="progress">
       <progress aria-labelledby={id} />
       <span id={id}>{label}</span>
+      {cancel && (
+        <button
+          type="button"
+          class="cancel-work"
+          disabled={asked}
+          aria-label={t('cancelWorkLabel', [label])}
+          onClick={() => {
+            setAsked(true);
+            cancel();
+          }}
+        >
+          {t('cancelWork')}
+        </button>
+      )}
     </span>
   );
 }

@@ -49,9 +49,9 @@ import type { StanceModel } from '../match/stance-model';
 
 /** User texts are read with the corpus's rules and judged by its event signature. */
 const readerFor =
-  (corpus: CompiledCorpus): ParseUserText =>
+  (corpus: CompiledCorpus, signal?: AbortSignal): ParseUserText =>
   (id, doc) =>
-    parseUserTextInSteps(id, doc, corpus.signature);
+    parseUserTextInSteps(id, doc, corpus.signature, { signal });
 
 export interface EngineAssets {
   vectors: WordVectors | null;
@@ -124,6 +124,8 @@ export { WORKING_TIMEOUT_MS };
 
 export class BackgroundService {
   private dbPromise: Promise<Db> | null = null;
+  /** Reading of user texts under way (add, import); `sources:cancel` aborts them. */
+  private longWork = new Set<AbortController>();
   private dbOpen: Db | null = null;
   private matcherPromise: Promise<Matcher> | null = null;
   private corpusPromise: Promise<CompiledCorpus> | null = null;
@@ -413,6 +415,23 @@ export class BackgroundService {
     return buildOverview(m);
   }
 
+  /**
+   * Runs work that reads user texts (seconds for a large import) so that `sources:cancel` can stop
+   * it: the texts are read before anything is written, so a cancelled add or import changes nothing.
+   */
+  private async cancellable<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const ctl = new AbortController();
+    this.longWork.add(ctl);
+    try {
+      return await work(ctl.signal);
+    } catch (err) {
+      if (ctl.signal.aborted) throw new UserError('cancelled', this.platform.t('errorCancelled'));
+      throw err;
+    } finally {
+      this.longWork.delete(ctl);
+    }
+  }
+
   handlers(): Handlers {
     return {
       ping: async () => {
@@ -488,7 +507,8 @@ export class BackgroundService {
         return { source };
       },
       'source:add': async (input) => {
-        const r = await addUserSource(await this.db(), input, readerFor(await this.corpus()), this.platform.now());
+        const [db, corpus] = await Promise.all([this.db(), this.corpus()]);
+        const r = await this.cancellable((signal) => addUserSource(db, input, readerFor(corpus, signal), this.platform.now()));
         await this.invalidate('add');
         return r;
       },
@@ -514,9 +534,15 @@ export class BackgroundService {
       },
       'sources:export': async () => ({ json: await exportSources(await this.db()) }),
       'sources:import': async ({ json }) => {
-        const r = await importSources(await this.db(), json, readerFor(await this.corpus()));
+        const [db, corpus] = await Promise.all([this.db(), this.corpus()]);
+        const r = await this.cancellable((signal) => importSources(db, json, readerFor(corpus, signal)));
         await this.invalidate('import');
         return r;
+      },
+      'sources:cancel': () => {
+        const running = this.longWork.size > 0;
+        for (const ctl of this.longWork) ctl.abort();
+        return { cancelled: running };
       },
       'sources:reset': async () => {
         const n = await resetToBundled(await this.db(), await this.corpus());

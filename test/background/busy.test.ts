@@ -7,6 +7,7 @@ import { FakePlatform, pageFromArticle } from './fake-platform';
 import { EXPORT_FORMAT } from '../../lib/store/export-format';
 import { parseUserTextInSteps } from '../../lib/corpus/user-text';
 import { ROOT } from '../../tools/corpus-files';
+import { dumpDb } from '../store/helpers';
 
 const platforms: FakePlatform[] = [];
 afterEach(async () => {
@@ -68,6 +69,35 @@ describe('background under a large import', () => {
     // The import took seconds; the check in the middle of it did not wait for it.
     expect(importDone).toBeGreaterThan(answeredIn);
     expect(answeredIn).toBeLessThan(1000);
+  }, 120_000);
+
+  it('sources:cancel stops an import while its texts are read: the reply says so and nothing is written', async () => {
+    const p = new FakePlatform();
+    platforms.push(p);
+    p.start();
+    await p.service.ensureSeeded();
+    const db = await p.service.db();
+    const before = await dumpDb(db);
+    const text = longText();
+    const json = JSON.stringify({
+      format: EXPORT_FORMAT,
+      version: 1,
+      exportedAt: '',
+      bundled: [{ id: 'arab-news', enabled: false }],
+      user: [{ id: 'user-big', name: 'Big', url: null, enabled: true, addedAt: 1, documents: [{ title: null, url: null, text }] }],
+    });
+    const importing = p.call('sources:import', { json }).then(
+      () => null,
+      (e: { code?: string; message?: string }) => e,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await p.call('sources:cancel', {})).toEqual({ cancelled: true });
+    const err = await importing;
+    expect(err).toMatchObject({ code: 'cancelled' });
+    expect(await dumpDb(db)).toEqual(before);
+    // Nothing runs any more; the same file imports when not cancelled.
+    expect(await p.call('sources:cancel', {})).toEqual({ cancelled: false });
+    expect(await p.call('sources:import', { json })).toEqual({ added: 1, updated: 1 });
   }, 120_000);
 
   it('reading a long text reports progress and stops when cancelled', async () => {

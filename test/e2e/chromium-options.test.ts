@@ -5,7 +5,7 @@
 // view; remove, disable and reset offer Undo; limits are said and enforced before anything is sent;
 // the rename box and the site list explain what they refuse; axe finds nothing in light or dark.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -384,7 +384,8 @@ describe('Chromium: options page', () => {
         const label = document.getElementById(p.getAttribute('aria-labelledby') ?? '')?.textContent ?? '';
         const controls = [
           ...document.querySelectorAll<HTMLButtonElement | HTMLInputElement>(
-            '.io button, .io input, li.source input[type="checkbox"], button.remove',
+            // Every control that changes something (Cancel, which stops the import, stays usable).
+            '.io button:not(.cancel-work), .io input, li.source input[type="checkbox"], button.remove',
           ),
         ];
         w.seen.push({
@@ -412,6 +413,47 @@ describe('Chromium: options page', () => {
     expect(await options.locator('.io input[type="file"]').isDisabled()).toBe(false);
     expect(await importAlert.count()).toBe(0);
   });
+
+  it('a long import can be cancelled beside its progress bar, and nothing changes', async () => {
+    const before = await listed();
+    // Four documents of ~480,000 characters (the seed texts repeated): seconds of reading in the background.
+    const seeds = readdirSync(join(ROOT, 'corpus'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(join(ROOT, 'corpus', f), 'utf8'))
+      .join('\n\n');
+    const text = seeds.repeat(Math.ceil(480_000 / seeds.length)).slice(0, 480_000);
+    const file = join(dir, 'long.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'riyadh-cross-ref/sources',
+        version: 1,
+        exportedAt: '',
+        bundled: [],
+        user: [
+          {
+            id: 'user-long',
+            name: 'Long',
+            url: null,
+            enabled: true,
+            addedAt: 1,
+            documents: [1, 2, 3, 4].map(() => ({ title: null, url: null, text })),
+          },
+        ],
+      }),
+    );
+    await options.locator('.io input[type="file"]').setInputFiles(file);
+    const cancel = options.locator('[data-feedback="import"] button.cancel-work');
+    await cancel.waitFor();
+    expect(await cancel.getAttribute('aria-label')).toMatch(/^Cancel: Importing/);
+    await cancel.click();
+    const alert = options.locator('[data-feedback="import"] [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Cancelled: nothing was added or changed.');
+    await inViewBeside(options, alert, options.locator('.io label.file-button'));
+    expect(await listed()).toEqual(before);
+    expect(await options.locator('[data-feedback="import"] progress').count()).toBe(0);
+  }, 120_000);
 
   it('adds an open tab as a source: the tab list follows tabs opened later; a change made elsewhere shows up without reloading', async () => {
     const url = `${server.url}/corpus/moscow-times.html?add-tab`;
