@@ -1,4 +1,5 @@
-// A full disk: a write fails with QuotaExceededError halfway through adding, importing or resetting sources.
+// A full disk: a write fails with QuotaExceededError halfway through adding, importing or resetting
+// sources, or re-seeding an updated corpus.
 // The change must leave nothing behind (one transaction, whole or not at all) and reach the UI as
 // the error code 'storage-full'.
 import { describe, it, expect, afterEach } from 'vitest';
@@ -7,7 +8,17 @@ import { addUserSource, resetToBundled, updateSource } from '../../lib/store/sou
 import { exportSources, importSources } from '../../lib/store/transfer';
 import { toErrorInfo } from '../../lib/core/errors';
 import type { Db } from '../../lib/store/schema';
-import { corpusCopy, dumpDb, failPutWithQuota, openFresh, ON_TOPIC_TEXT, OFF_TOPIC_TEXT, type QuotaMode, readerFor } from './helpers';
+import {
+  corpusCopy,
+  dumpDb,
+  failPutWithQuota,
+  nextCorpus,
+  openFresh,
+  ON_TOPIC_TEXT,
+  OFF_TOPIC_TEXT,
+  type QuotaMode,
+  readerFor,
+} from './helpers';
 
 const corpus = corpusCopy();
 const sig = readerFor(corpus.signature);
@@ -88,6 +99,27 @@ describe.each<QuotaMode>(['request-error', 'throw'])('full disk: put fails by %s
     expect(toErrorInfo(err).code).toBe('storage-full');
     await new Promise((r) => setTimeout(r, 20));
     expect(await dumpDb(db)).toEqual(before);
+    db.close();
+  });
+
+  it.each([1, 20])('re-seeding an updated corpus failing at put %i keeps the previous corpus and the user data', async (failAt) => {
+    const db = await seeded();
+    await updateSource(db, { id: 'moscow-times', enabled: false });
+    await addUserSource(db, { name: 'Notes', text: ON_TOPIC_TEXT }, sig, 1_800_000_000_000);
+    const before = await dumpDb(db);
+    const next = nextCorpus().corpus;
+    const patch = failPutWithQuota(failAt, mode);
+    restore = patch.restore;
+    const err = await caught(() => seedCorpus(db, next));
+    patch.restore();
+    restore = null;
+    expect(patch.failed()).toBe(true);
+    expect(toErrorInfo(err).code).toBe('storage-full');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await dumpDb(db)).toEqual(before);
+    // The next wake seeds it.
+    expect((await seedCorpus(db, next)).seeded).toBe(true);
+    expect(await db.get('meta', 'corpusVersion')).toBe(next.version);
     db.close();
   });
 
