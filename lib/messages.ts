@@ -54,6 +54,21 @@ export interface PageParagraph {
   text: string;
 }
 
+/** A tab's text read as a source would be, for review before saving. */
+export interface TabSourcePreview {
+  /** The default outlet name: the site's host without `www.` or a port. */
+  name: string;
+  title: string;
+  url: string;
+  published: string | null;
+  /** The texts of the statements that would be stored (the first 30), and how many there are in all. */
+  statements: string[];
+  total: number;
+  /** Whether the text is about the corpus's event; off-topic text is kept but never matched. */
+  onTopic: boolean;
+  topicReason: string;
+}
+
 /** Requests a script running in a web page (probe, gate, extractor) sends to the background. */
 export interface PageToBackground {
   /** Probe → background: the page names the event's people or places; run the gate. */
@@ -89,6 +104,8 @@ export interface ExtensionToBackground {
   /** Options: add pasted text or the current page as a user source. */
   'source:add': { request: NewSource; response: { source: SourceView; statements: number } };
   'source:add-tab': { request: { tabId: number; name?: string }; response: { source: SourceView; statements: number } };
+  /** Popup: what source:add-tab would store from this tab (outlet name, statements, topic), nothing written. */
+  'source:preview-tab': { request: { tabId: number }; response: TabSourcePreview };
   'source:remove': { request: { id: string }; response: { removed: boolean } };
   'sources:export': { request: Record<string, never>; response: { json: string } };
   'sources:import': { request: { json: string }; response: { added: number; updated: number } };
@@ -131,6 +148,7 @@ const DIRECTIONS = {
   'source:update': 'extension',
   'source:add': 'extension',
   'source:add-tab': 'extension',
+  'source:preview-tab': 'extension',
   'source:remove': 'extension',
   'sources:export': 'extension',
   'sources:import': 'extension',

@@ -6,12 +6,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { send, t, browser } from '../../lib/browser/adapter';
 import { onSourcesChanged, onTabStateChanged } from '../../lib/browser/changes';
-import { WORKING_TIMEOUT_MS, type TabState } from '../../lib/messages';
+import { WORKING_TIMEOUT_MS, type TabSourcePreview, type TabState } from '../../lib/messages';
 import type { Match, XrefReport } from '../../lib/core/report';
 import { forPage, type Cell, type Overview, type OverviewRow } from '../../lib/match/overview';
 import { excerpt, groupParagraphs, isEmpty, outletsOf, summarize, toMarkdown, type StanceFilter } from '../../lib/view/report-view';
 import { safeHttpUrl } from '../../lib/core/safe-url';
 import { renderReason } from '../../lib/view/reason';
+import { countMessage } from '../../lib/view/plural';
 
 type ViewState = 'not-coverage' | 'working' | 'results' | 'empty' | 'no-sources' | 'error';
 
@@ -394,6 +395,144 @@ function NoSources() {
   );
 }
 
+type AddOutcome = { kind: 'ok' | 'error'; text: string } | null;
+
+/**
+ * "Add this page as a source": reads the tab's text as a source would be (nothing written), shows
+ * it for review — the outlet name to edit, title, date, the statements, and whether it is on topic —
+ * and saves it with `source:add-tab`. The outcome is said beside the button.
+ */
+function AddPage({ tabId, available }: { tabId: number; available: boolean }) {
+  const [preview, setPreview] = useState<TabSourcePreview | null>(null);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<AddOutcome>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const openerRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (preview) nameRef.current?.focus();
+  }, [preview]);
+  const open = async () => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const p = await send('source:preview-tab', { tabId });
+      setPreview(p);
+      setName(p.name);
+    } catch (e) {
+      setOutcome({ kind: 'error', text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const close = () => {
+    setPreview(null);
+    // The panel's controls are gone: focus returns to the button that opened it.
+    setTimeout(() => openerRef.current?.focus(), 0);
+  };
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (!preview) return;
+    setBusy(true);
+    try {
+      const r = await send('source:add-tab', { tabId, name: name.trim() || preview.name });
+      setOutcome({ kind: 'ok', text: t('addedSource', [t('quoted', [r.source.name]), t(...countMessage(r.statements, 'statement'))]) });
+      close();
+    } catch (err) {
+      setOutcome({ kind: 'error', text: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const more = preview ? preview.total - preview.statements.length : 0;
+  if (!available && !outcome) return null;
+  return (
+    <div class="add-page" data-testid="add-page">
+      {(!preview || !available) && (
+        <p class="add-page-row">
+          {available && (
+            <button type="button" ref={openerRef} disabled={busy} onClick={() => void open()} data-testid="add-page-open">
+              {t('addPageOpen')}
+            </button>
+          )}
+          {outcome && (
+            <span
+              class={`add-page-outcome ${outcome.kind}`}
+              role={outcome.kind === 'ok' ? 'status' : 'alert'}
+              data-testid="add-page-outcome"
+            >
+              {outcome.text}
+            </span>
+          )}
+        </p>
+      )}
+      {preview && available && (
+        <form
+          class="add-review"
+          data-testid="add-review"
+          aria-labelledby="add-review-title"
+          onSubmit={(e) => void save(e)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              close();
+            }
+          }}
+        >
+          <h2 id="add-review-title">{t('addPageReviewTitle')}</h2>
+          {!preview.onTopic && (
+            <p class="note off-topic-note" data-testid="add-review-offtopic">
+              {t('addPageOffTopic')}
+            </p>
+          )}
+          <label class="add-review-name">
+            {t('addPageNameLabel')}
+            <input
+              ref={nameRef}
+              type="text"
+              value={name}
+              required
+              maxLength={200}
+              onInput={(e) => setName((e.target as HTMLInputElement).value)}
+              data-testid="add-review-name"
+            />
+          </label>
+          <dl class="add-review-facts">
+            <dt>{t('addPageTitleLabel')}</dt>
+            <dd>{preview.title || t('addPageNone')}</dd>
+            <dt>{t('addPageDateLabel')}</dt>
+            <dd>{preview.published ?? t('addPageNoDate')}</dd>
+          </dl>
+          <h3>{t(...countMessage(preview.total, 'statement'))}</h3>
+          {preview.statements.length > 0 ? (
+            <ol class="add-review-statements" data-testid="add-review-statements" tabIndex={0} aria-label={t('addPageStatementsLabel')}>
+              {preview.statements.map((s) => (
+                <li>{s}</li>
+              ))}
+            </ol>
+          ) : (
+            <p>{t('addPageNoStatements')}</p>
+          )}
+          {more > 0 && <p class="detail">{t('addPageMore', [String(more)])}</p>}
+          <p class="add-review-actions">
+            <button type="submit" class="primary" disabled={busy} data-testid="add-review-save">
+              {t('addPageSave')}
+            </button>{' '}
+            <button type="button" onClick={close} data-testid="add-review-cancel">
+              {t('addPageCancel')}
+            </button>
+            {outcome && (
+              <span class={`add-page-outcome ${outcome.kind}`} role={outcome.kind === 'ok' ? 'status' : 'alert'}>
+                {outcome.text}
+              </span>
+            )}
+          </p>
+        </form>
+      )}
+    </div>
+  );
+}
+
 export function Popup({ tabId }: { tabId: number | null }) {
   const [state, setState] = useState<TabState | null>(null);
   const [panel, setPanel] = useState<PanelId>('paragraphs');
@@ -554,6 +693,10 @@ export function Popup({ tabId }: { tabId: number | null }) {
                   </button>
                 )}
               </div>
+            )}
+            {tabId !== null && (
+              // Kept mounted while the tab is re-checked after a save, so that the outcome stays in view.
+              <AddPage tabId={tabId} available={(view === 'results' || view === 'empty') && results !== null && !results.report.self} />
             )}
             {view === 'results' && results && tabId !== null && <Results report={results.report} tabId={tabId} url={results.url} />}
           </>

@@ -38,7 +38,7 @@ import {
 } from '../store/sources';
 import { exportSources, importSources } from '../store/transfer';
 import { getSettings, setSettings, siteCovers } from '../store/settings';
-import { parseUserTextInSteps } from '../corpus/user-text';
+import { parseUserText, parseUserTextInSteps } from '../corpus/user-text';
 import { Matcher } from '../match/engine';
 import { buildBm25 } from '../text/bm25';
 import { badgeFor, type Badge } from './badge';
@@ -432,6 +432,16 @@ export class BackgroundService {
     }
   }
 
+  /** A tab's checked text (what source:add-tab stores) and the outlet name it defaults to. */
+  private async tabText(tabId: number): Promise<{ state: Extract<TabState, { state: 'results' }>; text: string; name: string }> {
+    const state = await this.tabState(tabId);
+    if (state.state !== 'results') throw new UserError('no-page-text', this.platform.t('errorNoPageText'));
+    const tab = await this.platform.getTab(tabId);
+    const text = state.report.paragraphs.map((p) => p.text).join('\n\n');
+    const name = siteName(tab?.url ?? state.url) || tab?.title || 'This page';
+    return { state, text, name };
+  }
+
   handlers(): Handlers {
     return {
       ping: async () => {
@@ -512,15 +522,28 @@ export class BackgroundService {
         await this.invalidate('add');
         return r;
       },
-      'source:add-tab': async ({ tabId, name }) => {
-        const state = await this.tabState(tabId);
-        if (state.state !== 'results') throw new UserError('no-page-text', this.platform.t('errorNoPageText'));
-        const tab = await this.platform.getTab(tabId);
-        const text = state.report.paragraphs.map((p) => p.text).join('\n\n');
-        const host = (tab?.url && /^https?:/.test(tab.url) ? new URL(tab.url).host : '') || tab?.title || 'This page';
+      'source:preview-tab': async ({ tabId }) => {
+        const { state, text, name } = await this.tabText(tabId);
+        // The same reading as source:add-tab, nothing written: what the reader reviews before saving.
+        const { articles, statements } = parseUserText('preview', { title: state.report.title, text }, (await this.corpus()).signature);
+        const onTopic = articles.some((a) => a.topic);
+        const reason = articles.find((a) => a.topic === onTopic)?.topicReason ?? '';
+        return {
+          name,
+          title: state.report.title,
+          url: state.url,
+          published: null,
+          statements: statements.slice(0, 30).map((s) => s.text),
+          total: statements.length,
+          onTopic,
+          topicReason: reason,
+        };
+      },
+      'source:add-tab': async ({ tabId, name: given }) => {
+        const { state, text, name } = await this.tabText(tabId);
         const r = await addUserSource(
           await this.db(),
-          { name: name?.trim() || host, url: state.url, title: state.report.title, text },
+          { name: given?.trim() || name, url: state.url, title: state.report.title, text },
           readerFor(await this.corpus()),
           this.platform.now(),
         );
@@ -565,5 +588,15 @@ export class BackgroundService {
         return next;
       },
     };
+  }
+}
+
+/** A page's site as an outlet name: its host without `www.` or a port ("https://www.arabnews.com:8080/x" → "arabnews.com"). */
+export function siteName(url: string | null | undefined): string {
+  if (!url || !/^https?:/i.test(url)) return '';
+  try {
+    return new URL(url).hostname.replace(/^www\./i, '');
+  } catch {
+    return '';
   }
 }

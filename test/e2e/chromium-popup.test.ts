@@ -716,4 +716,65 @@ describe('Chromium: popup overview and skipped paragraphs', () => {
     await popup.close();
     await page.close();
   });
+
+  it('"Add this page as a source": the review shows the statements and an editable name; Save adds it under that name', async () => {
+    const url = `${server.url}/test-pages/cov-04.html`;
+    const { page, tabId } = await openInNewTab(s, url);
+    await waitForNumericBadge(s.worker, tabId);
+    const popup = await openRecordingPopup(tabId);
+    await popup.waitForSelector('main[data-state="results"], main[data-state="empty"]');
+    const before = await request<{ sources: { id: string }[] }>(ext, 'sources:list', {});
+    await popup.getByRole('button', { name: 'Add this page as a source' }).click();
+    const review = popup.locator('[data-testid="add-review"]');
+    await review.waitFor();
+    const name = review.getByLabel('Outlet name');
+    // The site's name: the host without a port.
+    expect(await name.inputValue()).toBe('127.0.0.1');
+    expect(await name.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await review.locator('[data-testid="add-review-statements"] li').count()).toBeGreaterThan(0);
+    expect(await review.locator('[data-testid="add-review-offtopic"]').count()).toBe(0);
+    await shots(popup, 'popup-add-page-review');
+    expect(await axeBoth(popup)).toEqual({ light: [], dark: [] });
+    // Nothing is written by the review.
+    expect((await request<{ sources: unknown[] }>(ext, 'sources:list', {})).sources).toHaveLength(before.sources.length);
+
+    await name.fill('My Riyadh Desk');
+    await review.getByRole('button', { name: 'Save' }).click();
+    const outcome = popup.locator('[data-testid="add-page-outcome"]');
+    await outcome.waitFor({ timeout: 20_000 });
+    expect(await outcome.getAttribute('role')).toBe('status');
+    expect(await outcome.textContent()).toMatch(/^Added “My Riyadh Desk”: \d+ statements?$/);
+    const after = await request<{ sources: { id: string; name: string; origin: string; url: string | null }[] }>(ext, 'sources:list', {});
+    const added = after.sources.find((x) => x.name === 'My Riyadh Desk');
+    expect(added).toMatchObject({ origin: 'user' });
+    await shots(popup, 'popup-add-page-saved');
+    await request(ext, 'source:remove', { id: added!.id });
+    await popup.close();
+    await page.close();
+  });
+
+  it('"Add this page as a source": Escape and Cancel close the review without adding anything', async () => {
+    const url = `${server.url}/test-pages/cov-04.html`;
+    const { page, tabId } = await openInNewTab(s, url);
+    await waitForNumericBadge(s.worker, tabId);
+    const popup = await openRecordingPopup(tabId);
+    await popup.waitForSelector('main[data-state="results"], main[data-state="empty"]');
+    const before = await request<{ sources: unknown[] }>(ext, 'sources:list', {});
+    const open = popup.getByRole('button', { name: 'Add this page as a source' });
+    await open.click();
+    await popup.locator('[data-testid="add-review"]').waitFor();
+    await popup.keyboard.press('Escape');
+    await popup.locator('[data-testid="add-review"]').waitFor({ state: 'detached' });
+    await waitFor(() => open.evaluate((el) => el === document.activeElement), 'focus back on the button', 5000);
+    await open.click();
+    await popup.getByRole('button', { name: 'Cancel' }).click();
+    await popup.locator('[data-testid="add-review"]').waitFor({ state: 'detached' });
+    expect((await request<{ sources: unknown[] }>(ext, 'sources:list', {})).sources).toHaveLength(before.sources.length);
+    // The corpus's own article offers no such button.
+    const own = await resultsPopup();
+    expect(await own.getByRole('button', { name: 'Add this page as a source' }).count()).toBe(0);
+    await own.close();
+    await popup.close();
+    await page.close();
+  });
 });
