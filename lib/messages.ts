@@ -101,6 +101,8 @@ export interface ExtensionToBackground {
   /** Options: every source and article the matcher knows. */
   'sources:list': { request: Record<string, never>; response: { sources: SourceView[]; articles: ArticleView[] } };
   'source:update': { request: SourceEdit; response: { source: SourceView } };
+  /** Options: switch one article on or off (its statements are matched only while it and its source are on). */
+  'article:update': { request: { id: string; enabled: boolean }; response: { article: ArticleView } };
   /** Options: add pasted text or the current page as a user source. */
   'source:add': { request: NewSource; response: { source: SourceView; statements: number } };
   'source:add-tab': { request: { tabId: number; name?: string }; response: { source: SourceView; statements: number } };
@@ -146,6 +148,7 @@ const DIRECTIONS = {
   'overview:get': 'extension',
   'sources:list': 'extension',
   'source:update': 'extension',
+  'article:update': 'extension',
   'source:add': 'extension',
   'source:add-tab': 'extension',
   'source:preview-tab': 'extension',

@@ -56,6 +56,19 @@ export function SourceCard({
       };
     });
 
+  /** An article's switch: its outcome is said beside it. */
+  // An article's message area is put in place at its first use (before the reply, so the message is announced):
+  // a card keeps one status for its own controls until then, not one more per article.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const setArticleEnabled = (a: ArticleView, enabled: boolean) => {
+    if (!touched.has(a.id)) setTouched(new Set([...touched, a.id]));
+    return run(`article:${a.id}`, async () => {
+      await send('article:update', { id: a.id, enabled });
+      await reload();
+      return { kind: 'ok', text: t(enabled ? 'articleEnabled' : 'articleDisabled', [quoted(articleName(a))]) };
+    });
+  };
+
   const closeRename = () => {
     setEditing(false);
     setNameRefused(false);
@@ -191,7 +204,18 @@ export function SourceCard({
       {s.note && <p class="note">{s.note}</p>}
       <ul class="articles">
         {articles.map((a) => (
-          <li data-article={a.id} class={a.topic ? '' : 'off-topic'}>
+          <li data-article={a.id} class={`${a.topic ? '' : 'off-topic'}${a.enabled ? '' : ' article-off'}`}>
+            {/* A switch button, not a checkbox: the outlet's own switch stays the card's one checkbox. */}
+            <button
+              type="button"
+              role="switch"
+              class="article-switch"
+              aria-checked={a.enabled}
+              disabled={!s.enabled || !!busy}
+              aria-label={t('articleUse', [quoted(articleName(a))])}
+              title={s.enabled ? undefined : t('articleSourceOff')}
+              onClick={() => void setArticleEnabled(a, !a.enabled)}
+            />{' '}
             {safeHttpUrl(a.url) ? (
               <a href={safeHttpUrl(a.url)!} target="_blank" rel="noopener noreferrer">
                 {a.title ?? a.lead}
@@ -201,11 +225,17 @@ export function SourceCard({
             )}{' '}
             <span class="count">({count(a.statements, 'statement')})</span>
             {!a.topic && <span class="warn"> — {t('offTopic')}</span>}
+            {touched.has(a.id) && <Feedback id={`article:${a.id}`} class="article-feedback" />}
           </li>
         ))}
       </ul>
     </li>
   );
+}
+
+/** How an article is named in its switch's label and messages: its headline, or its first words. */
+function articleName(a: ArticleView): string {
+  return a.title ?? a.lead;
 }
 
 /** Where a removed source was: what happened, and Undo while it is offered. */

@@ -37,7 +37,7 @@ import {
   type ParseUserText,
 } from '../store/sources';
 import { exportSources, importSources } from '../store/transfer';
-import { getSettings, setSettings, siteCovers } from '../store/settings';
+import { getSettings, setArticleEnabled, setSettings, siteCovers } from '../store/settings';
 import { parseUserText, parseUserTextInSteps } from '../corpus/user-text';
 import { Matcher } from '../match/engine';
 import { buildBm25 } from '../text/bm25';
@@ -201,24 +201,24 @@ export class BackgroundService {
       await this.ensureSeeded();
       const db = await this.db();
       const [corpus, assets] = await Promise.all([this.corpus(), this.assets()]);
-      const tx = db.transaction(['sources', 'articles', 'statements', 'postings'], 'readonly');
-      const [sources, articles, statements, snapshot] = await Promise.all([
+      const tx = db.transaction(['sources', 'articles', 'statements', 'postings', 'settings'], 'readonly');
+      const [sources, articles, statements, snapshot, settings] = await Promise.all([
         tx.objectStore('sources').getAll(),
         tx.objectStore('articles').getAll(),
         tx.objectStore('statements').getAll(),
         tx.objectStore('postings').get('current'),
+        tx.objectStore('settings').get('settings'),
       ]);
       const enabled = new Set(sources.filter((s) => s.enabled).map((s) => s.id));
-      // Off-topic articles (bundled or added by the user) are listed on the options page but never matched.
-      const topicArticles = new Set(articles.filter((a) => a.topic).map((a) => a.id));
+      // Off-topic articles (bundled or added by the user) are listed on the options page but never matched,
+      // nor are the articles the reader switched off.
+      const disabledArticles = new Set(settings?.disabledArticles ?? []);
+      const usableArticles = new Set(articles.filter((a) => a.topic && !disabledArticles.has(a.id)).map((a) => a.id));
       const byId = new Map(statements.map((s) => [s.id, s]));
-      let usable = statements.filter((s) => enabled.has(s.source) && topicArticles.has(s.article));
+      let usable = statements.filter((s) => enabled.has(s.source) && usableArticles.has(s.article));
+      const usableIds = new Set(usable.map((s) => s.id));
       let index;
-      if (
-        snapshot &&
-        snapshot.statementIds.length === usable.length &&
-        snapshot.statementIds.every((id) => byId.has(id) && enabled.has(byId.get(id)!.source))
-      ) {
+      if (snapshot && snapshot.statementIds.length === usable.length && snapshot.statementIds.every((id) => usableIds.has(id))) {
         usable = snapshot.statementIds.map((id) => byId.get(id)!);
         index = snapshot.index;
       } else {
@@ -516,6 +516,17 @@ export class BackgroundService {
         await this.invalidate('update');
         return { source };
       },
+      'article:update': async ({ id, enabled }) => {
+        if (typeof enabled !== 'boolean')
+          throw new UserError('bad-request', 'An article is switched on or off: enabled must be true or false.');
+        const db = await this.db();
+        await this.ensureSeeded();
+        await setArticleEnabled(db, id, enabled);
+        await this.invalidate('update');
+        const article = (await listSources(db)).articles.find((a) => a.id === id);
+        if (!article) throw new UserError('not-found', `No article with id “${String(id)}”.`);
+        return { article };
+      },
       'source:add': async (input) => {
         const [db, corpus] = await Promise.all([this.db(), this.corpus()]);
         const r = await this.cancellable((signal) => addUserSource(db, input, readerFor(corpus, signal), this.platform.now()));
@@ -585,6 +596,8 @@ export class BackgroundService {
         const widened = before.detection !== next.detection || before.sites.join() !== next.sites.join();
         if (widened && next.detection !== 'on-demand') await this.platform.injectProbeIntoOpenTabs(next);
         if (before.markers !== next.markers) await this.platform.broadcastSettings(next);
+        // The articles switched off change what is matched, as a source's switch does.
+        if (before.disabledArticles.join('\n') !== next.disabledArticles.join('\n')) await this.invalidate('update');
         return next;
       },
     };

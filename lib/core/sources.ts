@@ -33,6 +33,8 @@ export interface ArticleView {
   url: string | null;
   topic: boolean;
   statements: number;
+  /** The reader's per-article switch (Settings.disabledArticles); an article of a disabled source keeps its own. */
+  enabled: boolean;
 }
 
 export type DetectionMode = 'auto' | 'sites' | 'on-demand';
@@ -46,6 +48,11 @@ export interface Settings {
   markers: boolean;
   /** List "related" statements (same point, neither confirming nor contradicting). */
   showRelated: boolean;
+  /**
+   * Articles the reader switched off (their statements are never matched). Kept here rather than on the
+   * article records, which the bundled corpus's updates and the re-reading of user texts rewrite.
+   */
+  disabledArticles: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -53,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sites: [],
   markers: true,
   showRelated: true,
+  disabledArticles: [],
 };
 
 export interface CorpusStatus {

@@ -107,12 +107,14 @@ function toView(s: SourceRecord, articles: number, statements: number): SourceVi
 
 /** Every source with its article and statement counts, bundled first, then the user's by date. */
 export async function listSources(db: Db): Promise<{ sources: SourceView[]; articles: ArticleView[] }> {
-  const tx = db.transaction(['sources', 'articles', 'statements'], 'readonly');
-  const [sources, articles, statements] = await Promise.all([
+  const tx = db.transaction(['sources', 'articles', 'statements', 'settings'], 'readonly');
+  const [sources, articles, statements, settings] = await Promise.all([
     tx.objectStore('sources').getAll(),
     tx.objectStore('articles').getAll(),
     tx.objectStore('statements').getAllKeys(),
+    tx.objectStore('settings').get('settings'),
   ]);
+  const disabled = new Set(settings?.disabledArticles ?? []);
   const perArticle = new Map<string, number>();
   for (const id of statements) {
     const article = String(id).split('#')[0]!;
@@ -130,6 +132,7 @@ export async function listSources(db: Db): Promise<{ sources: SourceView[]; arti
     url: a.url,
     topic: a.topic,
     statements: perArticle.get(a.id) ?? 0,
+    enabled: !disabled.has(a.id),
   }));
   sources.sort((a, b) => (a.origin === b.origin ? a.addedAt - b.addedAt || a.id.localeCompare(b.id) : a.origin === 'bundled' ? -1 : 1));
   return {

@@ -91,6 +91,46 @@ describe('Chromium: options page', () => {
     await expect(options.locator('[data-source="unattributed-wire"]').textContent()).resolves.toMatch(/Unattributed report/);
   });
 
+  it("an article's switch says what it did beside it, persists after a reload, and waits while its outlet is off", async () => {
+    type Art = { id: string; source: string; title: string | null; lead: string; topic: boolean; enabled: boolean };
+    const articles = async () => (await reply<{ articles: Art[] }>(options, 'sources:list', {})).articles;
+    const a = (await articles()).find((x) => x.source === 'arab-news' && x.topic)!;
+    expect(a.enabled).toBe(true);
+    // Named by its headline, or by its first words when it has none.
+    const name = a.title ?? a.lead;
+    const row = () => options.locator(`[data-article="${a.id}"]`);
+    const toggle = () => row().getByRole('switch', { name: `Use the article “${name}” in checks` });
+    expect(await toggle().getAttribute('aria-checked')).toBe('true');
+    await toggle().click();
+    const status = row().locator('[role="status"]');
+    await waitFor(async () => /^Switched off/.test((await status.textContent()) ?? ''), 'the switched-off message');
+    expect(await status.textContent()).toBe(`Switched off “${name}”: its statements are left out of the next checks.`);
+    await inViewBeside(options, status, toggle(), 40);
+    expect((await articles()).find((x) => x.id === a.id)!.enabled).toBe(false);
+    expect(await toggle().getAttribute('aria-checked')).toBe('false');
+    await viewShot(options, 'options-article-off');
+
+    await options.reload();
+    await options.waitForSelector('[data-state="ready"]');
+    expect(await toggle().getAttribute('aria-checked')).toBe('false');
+    // While its outlet is off the article's switch cannot be used.
+    await options.locator('[data-source="arab-news"] input[type="checkbox"]').uncheck();
+    await waitFor(async () => await toggle().isDisabled(), 'the article switch disabled with its outlet');
+    await options.locator('[data-source="arab-news"] input[type="checkbox"]').check();
+    await waitFor(async () => await toggle().isEnabled(), 'the article switch usable again');
+
+    await toggle().click();
+    await waitFor(async () => (await articles()).find((x) => x.id === a.id)!.enabled, 'switched back on');
+    await waitFor(
+      async () => (await status.textContent()) === `Using “${name}” again: its statements are used in the next checks.`,
+      'the switched-on message',
+    );
+    expect(await toggle().getAttribute('aria-checked')).toBe('true');
+    // The page as the next tests expect it: one message area per card.
+    await options.reload();
+    await options.waitForSelector('[data-state="ready"]');
+  });
+
   it('disabling an outlet removes its statements from the next check; renaming shows the new name', async () => {
     const page = await s.context.newPage();
     const url = `${server.url}/corpus/arab-news.html`;
@@ -269,7 +309,12 @@ describe('Chromium: options page', () => {
     expect(await other.locator('[role="status"]').textContent()).toMatch(/^Disabled “Arab News”/);
     await other.locator('input[type="checkbox"]').check();
     await waitFor(async () => (await listed()).sources.find((x) => x.id === 'arab-news')!.enabled, 'switched back on');
-    expect(await other.locator('[role="status"]').textContent()).toBe('Enabled “Arab News”: its statements are used in the next checks.');
+    // The message follows the page's reload of the list, a moment after the background has the change.
+    await waitFor(
+      async () =>
+        (await other.locator('[role="status"]').textContent()) === 'Enabled “Arab News”: its statements are used in the next checks.',
+      'the enabled message',
+    );
   });
 
   it('rename: the box takes focus, Escape cancels, an empty name for a user source is refused beside the box, Enter saves', async () => {
