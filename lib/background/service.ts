@@ -25,6 +25,7 @@ import {
   type TabState,
 } from '../messages';
 import { UserError, toErrorInfo, type ErrorInfo } from '../core/errors';
+import { siteName } from '../core/safe-url';
 import { seedCorpus } from '../store/seed';
 import {
   addUserSource,
@@ -601,15 +602,5 @@ export class BackgroundService {
         return next;
       },
     };
-  }
-}
-
-/** A page's site as an outlet name: its host without `www.` or a port ("https://www.arabnews.com:8080/x" → "arabnews.com"). */
-export function siteName(url: string | null | undefined): string {
-  if (!url || !/^https?:/i.test(url)) return '';
-  try {
-    return new URL(url).hostname.replace(/^www\./i, '');
-  } catch {
-    return '';
   }
 }

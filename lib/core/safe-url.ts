@@ -11,3 +11,13 @@ export function safeHttpUrl(url: unknown): string | null {
     return null;
   }
 }
+
+/** A page's site as an outlet name: its host without `www.` or a port ("https://www.arabnews.com:8080/x" → "arabnews.com"). */
+export function siteName(url: string | null | undefined): string {
+  if (!url || !/^https?:/i.test(url)) return '';
+  try {
+    return new URL(url).hostname.replace(/^www\./i, '');
+  } catch {
+    return '';
+  }
+}

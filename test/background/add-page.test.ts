@@ -1,7 +1,7 @@
 // "Add this page as a source" from the popup: 'source:preview-tab' reads the checked tab's text as
 // 'source:add-tab' would store it — outlet name, statements, topic — and writes nothing.
 import { describe, it, expect, afterEach } from 'vitest';
-import { siteName } from '../../lib/background/service';
+import { siteName } from '../../lib/core/safe-url';
 import { FakePlatform, pageFromFixture } from './fake-platform';
 import { dumpDb } from '../store/helpers';
 

@@ -8,57 +8,32 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { launchFirefox, firefoxExtensionPage, waitFor, SHOTS, type FirefoxSession } from './harness';
 import { startDemoServer, type DemoServer } from '../../tools/demo-server';
+import { firefoxTabIdOf, firefoxTabState, waitForSeeded, type FirefoxApi } from './firefox-helpers';
 
 let ff: FirefoxSession;
 let server: DemoServer;
 let ext: Page;
 
-type Api = {
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-  browserAction: { getBadgeText(d: { tabId: number }): Promise<string>; getBadgeBackgroundColor(d: { tabId: number }): Promise<number[]> };
-  storage: { session?: { get(k: string): Promise<Record<string, unknown>> }; local: { get(k: string): Promise<Record<string, unknown>> } };
-  runtime: { sendMessage(m: unknown): Promise<unknown> };
-};
-
 beforeAll(async () => {
   server = await startDemoServer();
   ff = await launchFirefox();
   ext = await firefoxExtensionPage(ff, '/options.html');
-  await waitFor(
-    async () => {
-      const r = (await ext.evaluate(() =>
-        (globalThis as unknown as { browser: Api }).browser.runtime.sendMessage({ type: 'ping', data: {} }),
-      )) as { ok: boolean; data?: { corpus: { version: string | null } } };
-      return r.ok && r.data?.corpus.version;
-    },
-    'seeded corpus in Firefox',
-    30_000,
-  );
+  await waitForSeeded(ext);
 });
 afterAll(async () => {
   await ff?.close();
   await server?.close();
 });
 
-const tabIdOf = (url: string) =>
-  waitFor(
-    () =>
-      ext.evaluate(
-        async (u) => (await (globalThis as unknown as { browser: Api }).browser.tabs.query({})).find((t) => t.url === u)?.id ?? 0,
-        url,
-      ),
-    `tab of ${url}`,
-  );
+const tabIdOf = (url: string) => firefoxTabIdOf(ext, url);
 const badge = (tabId: number) =>
-  ext.evaluate((id) => (globalThis as unknown as { browser: Api }).browser.browserAction.getBadgeText({ tabId: id }), tabId);
+  ext.evaluate((id) => (globalThis as unknown as { browser: FirefoxApi }).browser.browserAction.getBadgeText({ tabId: id }), tabId);
 const badgeColour = (tabId: number) =>
-  ext.evaluate((id) => (globalThis as unknown as { browser: Api }).browser.browserAction.getBadgeBackgroundColor({ tabId: id }), tabId);
-const storedState = (tabId: number) =>
-  ext.evaluate(async (id) => {
-    const api = (globalThis as unknown as { browser: Api }).browser;
-    const area = api.storage.session ?? api.storage.local;
-    return ((await area.get(`tab:${id}`))[`tab:${id}`] as { state: string } | undefined)?.state ?? null;
-  }, tabId);
+  ext.evaluate(
+    (id) => (globalThis as unknown as { browser: FirefoxApi }).browser.browserAction.getBadgeBackgroundColor({ tabId: id }),
+    tabId,
+  );
+const storedState = async (tabId: number) => (await firefoxTabState(ext, tabId))?.state ?? null;
 const markers = (page: Page) =>
   page.evaluate(() => {
     const hosts = document.querySelectorAll('rxr-markers');

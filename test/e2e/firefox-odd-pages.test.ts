@@ -8,13 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { launchFirefox, firefoxExtensionPage, waitFor, type FirefoxSession } from './harness';
 import { startDemoServer, type DemoServer } from '../../tools/demo-server';
 import { ODD_ROUTES } from './odd-pages';
-
-type Api = {
-  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-  storage: { session?: { get(k: string): Promise<Record<string, unknown>> }; local: { get(k: string): Promise<Record<string, unknown>> } };
-  runtime: { sendMessage(m: unknown): Promise<unknown> };
-};
-type Stored = { state: string; report?: { paragraphs: { text: string; matches: unknown[] }[] } };
+import { firefoxTabIdOf, firefoxTabState, waitForSeeded } from './firefox-helpers';
 
 let ff: FirefoxSession;
 let server: DemoServer;
@@ -24,37 +18,15 @@ beforeAll(async () => {
   server = await startDemoServer(0, ODD_ROUTES);
   ff = await launchFirefox();
   ext = await firefoxExtensionPage(ff, '/options.html');
-  await waitFor(
-    async () => {
-      const r = (await ext.evaluate(() =>
-        (globalThis as unknown as { browser: Api }).browser.runtime.sendMessage({ type: 'ping', data: {} }),
-      )) as { ok: boolean; data?: { corpus: { version: string | null } } };
-      return r.ok && r.data?.corpus.version;
-    },
-    'seeded corpus in Firefox',
-    30_000,
-  );
+  await waitForSeeded(ext);
 }, 90_000);
 afterAll(async () => {
   await ff?.close();
   await server?.close();
 });
 
-const tabIdOf = (url: string) =>
-  waitFor(
-    () =>
-      ext.evaluate(
-        async (u) => (await (globalThis as unknown as { browser: Api }).browser.tabs.query({})).find((t) => t.url === u)?.id ?? 0,
-        url,
-      ),
-    `tab of ${url}`,
-  );
-const stored = (tabId: number) =>
-  ext.evaluate(async (id) => {
-    const api = (globalThis as unknown as { browser: Api }).browser;
-    const area = api.storage.session ?? api.storage.local;
-    return ((await area.get(`tab:${id}`))[`tab:${id}`] as Stored | undefined) ?? null;
-  }, tabId);
+const tabIdOf = (url: string) => firefoxTabIdOf(ext, url);
+const stored = (tabId: number) => firefoxTabState(ext, tabId);
 
 async function open(path: string): Promise<{ page: Page; tabId: number }> {
   const page = await ff.browser.newPage();
