@@ -180,18 +180,9 @@ export function Progress({ id, label, cancel }: { id: string; label: string; can
   );
 }
 
-type Noun = Countable | 'source' | 'outlet' | 'site';
-const NOUNS: Record<Exclude<Noun, Countable>, [one: string, many: string]> = {
-  source: ['countSourceOne', 'countSources'],
-  outlet: ['countOutletOne', 'countOutlets'],
-  site: ['countSiteOne', 'countSites'],
-};
-
 /** "1 statement", "2 sources": a count in plain words with the right form. */
-export function count(n: number, what: Noun): string {
-  if (what === 'article' || what === 'statement') return t(...countMessage(n, what));
-  const [one, many] = NOUNS[what];
-  return t(n === 1 ? one : many, [String(n)]);
+export function count(n: number, what: Countable): string {
+  return t(...countMessage(n, what));
 }
 
 /** A name as the messages quote it (“My Notes”). */

@@ -16,6 +16,11 @@ describe('countMessage', () => {
     expect(render(countMessage(1, 'article'))).toBe('1 article');
   });
 
+  it('has both forms of every countable thing', () => {
+    for (const what of ['article', 'statement', 'source', 'outlet', 'site'] as const)
+      for (const n of [1, 2]) expect(render(countMessage(n, what))).toMatch(new RegExp(`^${n} \\w+$`));
+  });
+
   it('a success message says what happened', () => {
     expect(messages.addedSource!.message.replace('$1', 'My Notes').replace('$2', render(countMessage(2, 'statement')))).toBe(
       'Added My Notes: 2 statements',
